@@ -1,0 +1,20 @@
+# CassandraORM developer entry points. `make test` is what CI runs (see .ci/run).
+SWIFT ?= swift
+
+.PHONY: build test unit-test bench example clean
+
+build:
+	$(SWIFT) build
+
+test:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench:
+	@echo "the benchmark executable arrives with the driver (issue: CassandraDriver)"; exit 1
+
+example:
+	@echo "the e-commerce example is coming"; exit 1
+
+clean:
+	rm -rf .build

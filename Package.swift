@@ -1,0 +1,22 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "CassandraORM",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "CQLProtocol", targets: ["CQLProtocol"]),
+    ],
+    dependencies: [],
+    targets: [
+        .systemLibrary(name: "CLibUV", pkgConfig: "libuv", providers: [.apt(["libuv1-dev"]), .brew(["libuv"])]),
+        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"]), .brew(["lz4"])]),
+        .target(name: "CQLProtocol", dependencies: ["CLZ4"], swiftSettings: swiftSettings),
+        .testTarget(name: "CQLProtocolTests", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)
