@@ -57,7 +57,7 @@ public struct FrameEncoder: Sendable {
         if compress, let compressor {
             let compressed = try compressor.compress(buffer.bytes[bodyStart...])
             buffer.truncate(to: bodyStart)
-            buffer.writeBytes(compressed)
+            buffer.writeRawBytes(compressed)
         }
         let length = buffer.writerIndex - bodyStart
         buffer.setInteger(Int32(length), at: headerStart + 5)

@@ -46,14 +46,14 @@ extension CQLBuffer {
         let utf8 = value.utf8
         precondition(utf8.count <= Int(UInt16.max), "[string] longer than 65535 bytes")
         writeShort(UInt16(utf8.count))
-        writeBytes(utf8)
+        writeRawBytes(utf8)
     }
 
     /// Writes a `[long string]`.
     public mutating func writeLongString(_ value: String) {
         let utf8 = value.utf8
         writeInt(Int32(utf8.count))
-        writeBytes(utf8)
+        writeRawBytes(utf8)
     }
 
     /// Reads `count` bytes as UTF-8 text.
@@ -81,7 +81,7 @@ extension CQLBuffer {
 
     /// Writes a 16-byte `[uuid]`.
     public mutating func writeUUID(_ value: UUID) {
-        withUnsafeBytes(of: value.uuid) { writeBytes($0) }
+        withUnsafeBytes(of: value.uuid) { writeRawBytes($0) }
     }
 
     // MARK: [string list] [string map] [string multimap] [bytes map]
@@ -167,26 +167,26 @@ extension CQLBuffer {
     public mutating func readBytes() throws(CQLProtocolError) -> [UInt8]? {
         let length = try readInt()
         if length < 0 { return nil }
-        return try readBytes(count: Int(length))
+        return try readRawBytes(count: Int(length))
     }
 
     /// Writes `[bytes]`; `nil` writes NULL (length -1).
     public mutating func writeBytes(_ value: [UInt8]?) {
         guard let value else { writeInt(-1); return }
         writeInt(Int32(value.count))
-        writeBytes(value)
+        writeRawBytes(value)
     }
 
     /// Reads `[short bytes]`.
     public mutating func readShortBytes() throws(CQLProtocolError) -> [UInt8] {
         let length = Int(try readShort())
-        return try readBytes(count: length)
+        return try readRawBytes(count: length)
     }
 
     /// Writes `[short bytes]`.
     public mutating func writeShortBytes(_ value: [UInt8]) {
         writeShort(UInt16(value.count))
-        writeBytes(value)
+        writeRawBytes(value)
     }
 
     /// Reads a `[value]`: length -1 is NULL, -2 is unset, other negatives are invalid.
@@ -201,7 +201,7 @@ extension CQLBuffer {
             throw CQLProtocolError(.invalidValue, "[value] length \(length) is neither -1 (null) nor -2 (unset)", offset: start)
         default:
             do {
-                return .bytes(try readBytes(count: Int(length)))
+                return .bytes(try readRawBytes(count: Int(length)))
             } catch {
                 readerIndex = start
                 throw error
@@ -214,7 +214,7 @@ extension CQLBuffer {
         switch value {
         case .bytes(let bytes):
             writeInt(Int32(bytes.count))
-            writeBytes(bytes)
+            writeRawBytes(bytes)
         case .null: writeInt(-1)
         case .unset: writeInt(-2)
         }
@@ -225,13 +225,13 @@ extension CQLBuffer {
     /// Reads an `[inetaddr]`: one size byte (4 or 16) then the address.
     public mutating func readInetAddress() throws(CQLProtocolError) -> CQLInetAddress {
         let size = Int(try readByte())
-        return try CQLInetAddress(bytes: try readBytes(count: size))
+        return try CQLInetAddress(bytes: try readRawBytes(count: size))
     }
 
     /// Writes an `[inetaddr]`.
     public mutating func writeInetAddress(_ address: CQLInetAddress) {
         writeByte(UInt8(address.bytes.count))
-        writeBytes(address.bytes)
+        writeRawBytes(address.bytes)
     }
 
     /// Reads an `[inet]`: an `[inetaddr]` then an `[int]` port.

@@ -57,7 +57,7 @@ public struct CQLBuffer: Sendable, Hashable {
     }
 
     /// Appends raw bytes.
-    public mutating func writeBytes<Bytes: Sequence>(_ newBytes: Bytes) where Bytes.Element == UInt8 {
+    public mutating func writeRawBytes<Bytes: Sequence>(_ newBytes: Bytes) where Bytes.Element == UInt8 {
         bytes.append(contentsOf: newBytes)
     }
 
@@ -128,7 +128,7 @@ public struct CQLBuffer: Sendable, Hashable {
 
     /// Reads exactly `count` bytes.
     @inlinable
-    public mutating func readBytes(count: Int) throws(CQLProtocolError) -> [UInt8] {
+    public mutating func readRawBytes(count: Int) throws(CQLProtocolError) -> [UInt8] {
         try requireReadable(count, "\(count) raw bytes")
         let result = Array(bytes[readerIndex..<readerIndex + count])
         readerIndex += count
@@ -137,7 +137,7 @@ public struct CQLBuffer: Sendable, Hashable {
 
     /// Reads `count` bytes into a new buffer.
     public mutating func readSlice(count: Int) throws(CQLProtocolError) -> CQLBuffer {
-        CQLBuffer(bytes: try readBytes(count: count))
+        CQLBuffer(bytes: try readRawBytes(count: count))
     }
 
     /// Moves the reader index past `count` bytes.

@@ -23,7 +23,7 @@ final class FrameDecoderTests: XCTestCase {
         var frames: [Frame] = []
         let decoder = FrameDecoder()
         for byte in bytes {
-            buffer.writeBytes([byte])
+            buffer.writeRawBytes([byte])
             while let frame = try decoder.decode(from: &buffer) { frames.append(frame) }
         }
         XCTAssertEqual(frames.map(\.header.opcode), [.ready, .supported])
