@@ -1,0 +1,87 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import CQLProtocol
+import Synchronization
+
+/// The server's data: the schema catalog and every table's partitions, behind one lock.
+///
+/// All reads and writes of a statement run inside one ``withState(_:)`` call, which makes
+/// single statements, logged batches and lightweight transactions atomic and linearizable
+/// (the embedded server is a single node, so one lock is its whole consensus protocol).
+final class StorageEngine: Sendable {
+    /// Everything the lock protects.
+    struct State: Sendable {
+        /// Keyspaces by name.
+        var keyspaces: [String: KeyspaceDefinition] = [:]
+        /// Table data keyed by table id.
+        var stores: [UUID: TableStore] = [:]
+        /// Incremented on every schema change; the executor derives `schema_version` from it.
+        var schemaGeneration: UInt64 = 0
+        /// The last timestamp handed out, to keep server-side timestamps strictly increasing.
+        var lastTimestamp: Int64 = 0
+    }
+
+    private let state = Mutex(State())
+
+    /// Creates an empty engine.
+    init() {}
+
+    /// Runs `body` with exclusive access to the state.
+    func withState<T>(_ body: (inout State) throws -> T) rethrows -> T {
+        try state.withLock { try body(&$0) }
+    }
+}
+
+extension StorageEngine.State {
+    /// A write timestamp strictly greater than every one handed out before, at least `now`.
+    mutating func nextTimestamp(nowMicros: Int64) -> Int64 {
+        lastTimestamp = max(lastTimestamp + 1, nowMicros)
+        return lastTimestamp
+    }
+
+    /// Applies `mutation` to `table` at `now` (seconds).
+    mutating func apply(_ mutation: Mutation, table: TableSchema, now: Int64) {
+        let comparator = ClusteringComparator(table: table)
+        let key = table.id
+        let columnCount = table.slotCount
+        stores[key, default: TableStore()].withPartition(
+            key: mutation.partitionKey, components: mutation.components, token: mutation.token, columnCount: columnCount
+        ) { partition in
+            if let deletion = mutation.partitionDeletion, deletion > partition.deletedAt {
+                partition.deletedAt = deletion
+                partition.purgeShadowedByPartitionDeletion()
+            }
+            partition.rangeTombstones += mutation.rangeDeletions
+            let partitionDeletion = partition.deletedAt
+            for rowMutation in mutation.rows {
+                partition.withRow(rowMutation.clustering, isStatic: rowMutation.isStatic, columnCount: columnCount, comparator: comparator) { row in
+                    if let deletion = rowMutation.rowDeletion { row.deletedAt = max(row.deletedAt, deletion) }
+                    if let liveness = rowMutation.liveness {
+                        if row.liveness.map({ $0.timestamp <= liveness.timestamp }) ?? true { row.liveness = liveness }
+                    }
+                    guard !rowMutation.writes.isEmpty else { return }
+                    let deletion = max(partitionDeletion, row.deletedAt)
+                    for write in rowMutation.writes where write.slot < columnCount {
+                        let column = table.columns.first { $0.slot == write.slot }
+                        let pathOrder = Self.pathOrder(for: column?.type)
+                        row.apply(write.change, slot: write.slot, timestamp: rowMutation.timestamp, ttl: rowMutation.ttl,
+                                  now: now, deletion: deletion, pathOrder: pathOrder)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Element path order of a multi-cell collection: set elements and map keys use their
+    /// type's order; list paths are big-endian signed 64-bit positions.
+    static func pathOrder(for type: CQLType?) -> (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Int {
+        switch type {
+        case .set(let element)?: { ValueComparator.compare($0, $1, as: element) }
+        case .map(let key, _)?: { ValueComparator.compare($0, $1, as: key) }
+        default: { ValueComparator.compareSignedIntegers($0, $1) }
+        }
+    }
+}
