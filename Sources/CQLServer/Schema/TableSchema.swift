@@ -14,7 +14,7 @@ public struct TableSchema: Sendable, Hashable {
     /// The table id (`system_schema.tables.id`).
     public var id: UUID
     /// Every column, in declaration order.
-    public private(set) var columns: [ColumnDefinition]
+    public private(set) var columns: [ColumnSchema]
     /// Indexes into ``columns`` of the partition-key columns, in key order.
     public private(set) var partitionKey: [Int] = []
     /// Indexes into ``columns`` of the clustering columns, in key order.
@@ -27,7 +27,7 @@ public struct TableSchema: Sendable, Hashable {
     public private(set) var slotCount = 0
 
     /// Creates a table schema; derives key column positions from the columns' kinds.
-    public init(keyspace: String, name: String, id: UUID = UUID(), columns: [ColumnDefinition],
+    public init(keyspace: String, name: String, id: UUID = UUID(), columns: [ColumnSchema],
                 options: [String: String] = [:], indexes: [IndexDefinition] = []) {
         self.keyspace = keyspace
         self.name = name
@@ -53,7 +53,7 @@ public struct TableSchema: Sendable, Hashable {
     }
 
     /// The column named `name`, if any.
-    public func column(named name: String) -> ColumnDefinition? {
+    public func column(named name: String) -> ColumnSchema? {
         columnIndex(named: name).map { columns[$0] }
     }
 
@@ -64,7 +64,7 @@ public struct TableSchema: Sendable, Hashable {
     public var isCounterTable: Bool { columns.contains { $0.isCounter } }
 
     /// Adds a regular or static column.
-    public mutating func addColumn(_ column: ColumnDefinition) {
+    public mutating func addColumn(_ column: ColumnSchema) {
         var column = column
         column.slot = slotCount
         slotCount += 1

@@ -48,7 +48,7 @@ extension Partition {
         return result
     }
 
-    private func resolveCells(of row: Row, table: TableSchema, kind: ColumnDefinition.Kind, deletion: Int64, now: Int64) -> [ResolvedRow.Value?] {
+    private func resolveCells(of row: Row, table: TableSchema, kind: ColumnSchema.Kind, deletion: Int64, now: Int64) -> [ResolvedRow.Value?] {
         var values = [ResolvedRow.Value?](repeating: nil, count: table.slotCount)
         for column in table.columns where column.kind == kind {
             guard column.slot < row.cells.count, let data = row.cells[column.slot] else { continue }

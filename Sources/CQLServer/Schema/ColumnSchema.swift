@@ -1,7 +1,7 @@
 import CQLProtocol
 
 /// One column of a table, as recorded in `system_schema.columns`.
-public struct ColumnDefinition: Sendable, Hashable {
+public struct ColumnSchema: Sendable, Hashable {
     /// The column's role in the primary key, with Cassandra's `kind` spelling.
     public enum Kind: String, Sendable, Hashable {
         /// Part of the partition key.
