@@ -78,6 +78,11 @@ public struct TableSchema: Sendable, Hashable {
         reindex()
     }
 
+    /// Rewrites every column's type (used when a user-defined type is altered).
+    public mutating func mapColumnTypes(_ transform: (CQLType) -> CQLType) {
+        for index in columns.indices { columns[index].type = transform(columns[index].type) }
+    }
+
     /// Renames a primary-key column.
     public mutating func renameColumn(_ old: String, to new: String) {
         guard let index = columnIndex(named: old) else { return }
