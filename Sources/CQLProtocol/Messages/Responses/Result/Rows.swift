@@ -29,10 +29,11 @@ extension ResponseMessage.Result {
         ///   - metadata: The metadata; its column count gives the row width.
         ///   - rowCount: The number of rows.
         ///   - values: `rowCount * metadata.columnCount` cells, row-major; `nil` is NULL.
-        /// - Precondition: `values.count == rowCount * metadata.columnCount` and the rows fit in
-        ///   2 GiB (our own invariants; a frame is limited to 256 MiB anyway).
+        /// - Precondition: `0 <= rowCount <= Int32.max`, `values.count == rowCount * metadata.columnCount`
+        ///   and the rows fit in 2 GiB (our own invariants; a frame is limited to 256 MiB anyway).
         public init(metadata: ResultMetadata, rowCount: Int, values: [[UInt8]?]) {
-            precondition(rowCount >= 0 && values.count == rowCount * metadata.columnCount, "values must hold rowCount × columnCount cells")
+            precondition(rowCount >= 0 && rowCount <= Int(Int32.max), "row count outside [int] range")
+            precondition(values.count == rowCount * metadata.columnCount, "values must hold rowCount × columnCount cells")
             var content = CQLBuffer(capacity: values.reduce(0) { $0 + 4 + ($1?.count ?? 0) })
             var offsets: [Int32] = []
             offsets.reserveCapacity(values.count)
