@@ -19,7 +19,7 @@ public struct RoutingInfo: Sendable, Hashable {
     ///   - token: the partition key's token, if known.
     ///   - isIdempotent: whether the request may safely run more than once.
     ///   - consistency: the request's consistency level.
-    public init(keyspace: String? = nil, token: Int64? = nil, isIdempotent: Bool = false, consistency: Consistency = .localQuorum) {
+    public init(keyspace: String? = nil, token: Int64? = nil, isIdempotent: Bool = false, consistency: Consistency = .localOne) {
         self.keyspace = keyspace
         self.token = token
         self.isIdempotent = isIdempotent
