@@ -22,6 +22,10 @@ final class StorageEngine: Sendable {
         var schemaGeneration: UInt64 = 0
         /// The last timestamp handed out, to keep server-side timestamps strictly increasing.
         var lastTimestamp: Int64 = 0
+        /// The next list element path for appends (increasing) — see ``ComplexCell``.
+        var nextAppendPath: Int64 = 1 << 40
+        /// The next list element path for prepends (decreasing).
+        var nextPrependPath: Int64 = (1 << 40) - 1
     }
 
     private let state = Mutex(State())
@@ -40,6 +44,32 @@ extension StorageEngine.State {
     mutating func nextTimestamp(nowMicros: Int64) -> Int64 {
         lastTimestamp = max(lastTimestamp + 1, nowMicros)
         return lastTimestamp
+    }
+
+    /// A fresh list element path that sorts after (append) or before (prepend) every path handed out so far.
+    mutating func nextListPath(prepend: Bool) -> [UInt8] {
+        let value: Int64
+        if prepend {
+            value = nextPrependPath
+            nextPrependPath -= 1
+        } else {
+            value = nextAppendPath
+            nextAppendPath += 1
+        }
+        return withUnsafeBytes(of: value.bigEndian) { Array($0) }
+    }
+
+    /// The row `table` holds at `partitionKey`/`clustering` as a read sees it at `now`,
+    /// or `nil` when it has no live data. An empty clustering on a table with clustering
+    /// columns reads the static row.
+    func currentRow(table: TableSchema, partitionKey: [UInt8], clustering: [[UInt8]], now: Int64) -> ResolvedRow? {
+        guard let partition = stores[table.id]?.partition(partitionKey) else { return nil }
+        let rows = partition.resolvedRows(table: table, now: now)
+        if clustering.isEmpty && !table.clustering.isEmpty {
+            return rows.first
+        }
+        let comparator = ClusteringComparator(table: table)
+        return rows.first { comparator.compare($0.clustering, clustering) == 0 }
     }
 
     /// Applies `mutation` to `table` at `now` (seconds).
@@ -83,5 +113,25 @@ extension StorageEngine.State {
         case .map(let key, _)?: { ValueComparator.compare($0, $1, as: key) }
         default: { ValueComparator.compareSignedIntegers($0, $1) }
         }
+    }
+}
+
+extension StorageEngine.State {
+    /// The live elements (path and value) of a multi-cell column, for list operations
+    /// that address elements by position or value.
+    func liveElements(table: TableSchema, partitionKey: [UInt8], clustering: [[UInt8]], isStatic: Bool,
+                      slot: Int, now: Int64) -> [(path: [UInt8], cell: Cell)] {
+        guard let partition = stores[table.id]?.partition(partitionKey) else { return [] }
+        let row: Row?
+        if isStatic {
+            row = partition.staticRow
+        } else {
+            let (index, found) = partition.search(clustering, comparator: ClusteringComparator(table: table))
+            row = found ? partition.rows[index] : nil
+        }
+        guard let row, slot < row.cells.count, case .complex(let complex)? = row.cells[slot] else { return [] }
+        let clusteringTypes = table.clustering.map { table.columns[$0].type }
+        let deletion = isStatic ? max(partition.deletedAt, row.deletedAt) : partition.deletion(for: row, clusteringTypes: clusteringTypes)
+        return complex.liveElements(now: now, shadowedAtOrBefore: deletion)
     }
 }
