@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "CQLProtocol", targets: ["CQLProtocol"]),
+        .library(name: "CQLServer", targets: ["CQLServer"]),
     ],
     dependencies: [],
     targets: [
@@ -17,6 +18,8 @@ let package = Package(
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"]), .brew(["lz4"])]),
         .target(name: "CQLProtocol", dependencies: ["CLZ4"], swiftSettings: swiftSettings),
         .testTarget(name: "CQLProtocolTests", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
+        .target(name: "CQLServer", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
+        .testTarget(name: "CQLServerTests", dependencies: ["CQLServer", "CQLProtocol"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
