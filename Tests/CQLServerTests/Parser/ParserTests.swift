@@ -25,6 +25,33 @@ final class ParserTests: XCTestCase {
         }
     }
 
+    /// Statements drivers and the Cassandra documentation send all parse.
+    func testCommonStatementsParse() {
+        let statements = [
+            "SELECT cluster_name, release_version FROM system.local WHERE key='local'",
+            "SELECT peer, data_center, rack, tokens FROM system.peers",
+            "SELECT * FROM system_schema.keyspaces",
+            "SELECT keyspace_name, table_name FROM system_schema.tables WHERE keyspace_name = ?",
+            "SELECT COUNT(*) AS cnt FROM t WHERE k = 'a' AND c IN ('x', 'y') ORDER BY c",
+            "SELECT * FROM t WHERE v CONTAINS 'x' ALLOW FILTERING",
+            "SELECT k, similarity_cosine(v, [0.1, 0.2, 0.3]) FROM t ORDER BY v ANN OF [0.1, 0.2, 0.3] LIMIT 5",
+            "SELECT JSON FROM t",
+            "SELECT token(k), k FROM t WHERE token(k) > -9223372036854775808 LIMIT 100",
+            "UPDATE t SET l = l + [1], m = m + {'a': 1}, s = s - {2} WHERE k = 1",
+            "UPDATE counters SET hits = hits + 1 WHERE page = 'home'",
+            "DELETE m['a'] FROM t WHERE k = 1",
+            "INSERT INTO t (k, v) VALUES (1, (int) ?)",
+            "INSERT INTO t (k, ts, d) VALUES (uuid(), toTimestamp(now()), 2h)",
+            "CREATE TABLE t (k int, v vector<float, 3>, PRIMARY KEY (k))",
+            "CREATE TABLE IF NOT EXISTS ks.events (id timeuuid, day date, at time, PRIMARY KEY (day, id)) WITH default_time_to_live = 3600",
+            "CREATE CUSTOM INDEX ON t (v) USING 'StorageAttachedIndex'",
+            "ALTER TABLE t WITH compaction = {'class': 'SizeTieredCompactionStrategy', 'min_threshold': 4}",
+        ]
+        for text in statements {
+            XCTAssertNoThrow(try Parser.parse(text), text)
+        }
+    }
+
     func testBindMarkerCountIsZeroWithoutMarkers() throws {
         XCTAssertEqual(try Parser.parseWithBindMarkers("SELECT * FROM t WHERE k = 1").bindMarkerCount, 0)
     }
