@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "CQLProtocol", targets: ["CQLProtocol"]),
         .library(name: "CassandraDriver", targets: ["CassandraDriver"]),
+        .library(name: "CQLServer", targets: ["CQLServer"]),
     ],
     dependencies: [],
     targets: [
@@ -21,6 +22,7 @@ let package = Package(
         .testTarget(name: "CQLProtocolTests", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
         .target(name: "CassandraDriver", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
         .testTarget(name: "CassandraDriverTests", dependencies: ["CassandraDriver"], swiftSettings: swiftSettings),
+        .testTarget(name: "CQLServerTests", dependencies: ["CQLServer", "CQLProtocol"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
