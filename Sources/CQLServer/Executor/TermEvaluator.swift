@@ -71,21 +71,21 @@ struct TermEvaluator {
         case .list(let elements):
             switch type {
             case .list(let element):
-                return .list(try elements.map { try nonNull($0, receiver.derived(name: "value(\(receiver.name))", type: element)) })
+                return .list(try nonNull(elements, receiver.derived(name: "value(\(receiver.name))", type: element)))
             case .set(let element):
-                return .set(try elements.map { try nonNull($0, receiver.derived(name: "value(\(receiver.name))", type: element)) })
+                return .set(try nonNull(elements, receiver.derived(name: "value(\(receiver.name))", type: element)))
             case .vector(let element, let dimension):
                 guard elements.count == dimension else {
                     throw .invalid("Invalid vector literal for \(receiver.name) of type \(type); expected \(dimension) elements, but given \(elements.count)")
                 }
-                return .vector(try elements.map { try nonNull($0, receiver.derived(name: receiver.name, type: element)) })
+                return .vector(try nonNull(elements, receiver.derived(name: receiver.name, type: element)))
             default:
                 throw .invalid("Invalid list literal for \(receiver.name) of type \(type)")
             }
         case .set(let elements):
             switch type {
             case .set(let element):
-                let values = try elements.map { try nonNull($0, receiver.derived(name: "value(\(receiver.name))", type: element)) }
+                let values = try nonNull(elements, receiver.derived(name: "value(\(receiver.name))", type: element))
                 return .set(Self.sortedUnique(values, type: element))
             case .map where elements.isEmpty:
                 return .map([])
@@ -109,9 +109,11 @@ struct TermEvaluator {
             guard case .tuple(let types) = type, elements.count <= types.count else {
                 throw .invalid("Invalid tuple literal for \(receiver.name) of type \(type)")
             }
-            return .tuple(try zip(elements, types).map { element, elementType throws(ExecutionError) in
-                try value(element, for: receiver.derived(name: receiver.name, type: elementType))
-            })
+            var values: [CQLValue?] = []
+            for (element, elementType) in zip(elements, types) {
+                values.append(try value(element, for: receiver.derived(name: receiver.name, type: elementType)))
+            }
+            return .tuple(values)
         case .userType(let fields):
             guard case .udt(let udt) = type else {
                 throw .invalid("Invalid user type literal for \(receiver.name) of type \(type)")
@@ -119,17 +121,25 @@ struct TermEvaluator {
             for field in fields where !udt.fields.contains(where: { $0.name == field.name.name }) {
                 throw .invalid("Unknown field '\(field.name.name)' in value of user defined type \(udt.name)")
             }
-            return .udt(try udt.fields.map { definition throws(ExecutionError) in
-                let given = fields.first { $0.name.name == definition.name }
-                let fieldValue = try given.flatMap { field throws(ExecutionError) in
-                    try value(field.value, for: receiver.derived(name: "\(receiver.name).\(definition.name)", type: definition.type))
+            var values: [CQLValue.Field] = []
+            for definition in udt.fields {
+                var fieldValue: CQLValue?
+                if let given = fields.first(where: { $0.name.name == definition.name }) {
+                    fieldValue = try value(given.value, for: receiver.derived(name: "\(receiver.name).\(definition.name)", type: definition.type))
                 }
-                return CQLValue.Field(name: definition.name, value: fieldValue)
-            })
+                values.append(CQLValue.Field(name: definition.name, value: fieldValue))
+            }
+            return .udt(values)
         case .functionCall(let name, let arguments):
             let result = try FunctionEvaluator(evaluator: self).call(name.name.name, arguments, receiver: receiver)
             return try LiteralConversion.coerce(result, to: receiver)
         }
+    }
+
+    private func nonNull(_ terms: [Term], _ receiver: Receiver) throws(ExecutionError) -> [CQLValue] {
+        var values: [CQLValue] = []
+        for term in terms { values.append(try nonNull(term, receiver)) }
+        return values
     }
 
     private func nonNull(_ term: Term, _ receiver: Receiver) throws(ExecutionError) -> CQLValue {

@@ -75,7 +75,7 @@ public struct ColumnSchema: Sendable, Hashable {
             // Tuples are always frozen; Cassandra prints them as frozen<tuple<…>>.
             let body = "tuple<\(elements.map { typeText($0, frozen: true, topLevel: false) }.joined(separator: ", "))>"
             return "frozen<\(body)>"
-        case .udt(let udt): inner = Identifier.quotedIfNeeded(udt.name)
+        case .udt(let udt): inner = Identifier(udt.name).cqlText
         case .vector(let element, let dimension): return "vector<\(typeText(element, frozen: true, topLevel: false)), \(dimension)>"
         default: return type.description
         }
