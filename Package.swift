@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "CQLProtocol", targets: ["CQLProtocol"]),
+        .library(name: "UVLoop", targets: ["UVLoop"]),
     ],
     dependencies: [],
     targets: [
@@ -17,6 +18,8 @@ let package = Package(
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"]), .brew(["lz4"])]),
         .target(name: "CQLProtocol", dependencies: ["CLZ4"], swiftSettings: swiftSettings),
         .testTarget(name: "CQLProtocolTests", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
+        .target(name: "UVLoop", dependencies: ["CLibUV"], swiftSettings: swiftSettings),
+        .testTarget(name: "UVLoopTests", dependencies: ["UVLoop"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
