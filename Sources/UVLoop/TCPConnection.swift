@@ -114,7 +114,8 @@ public final class TCPConnection: @unchecked Sendable, LoopHandleOwner {
     ///
     /// Safe from any thread; the handlers run on the loop thread. Until this is called, received
     /// bytes wait in the kernel. Calling it again replaces both handlers. If the connection has
-    /// already closed, `onClose` runs right away with the reason.
+    /// already closed, `onClose` runs right away with the reason; if the loop has stopped, it runs
+    /// on the calling thread with ``CloseReason/loopShutdown``.
     /// - Parameters:
     ///   - onRead: receives each chunk of bytes. The buffer is the loop's shared read buffer and is
     ///     valid only during the call: copy what must outlive it.

@@ -55,7 +55,7 @@ public final class TCPListener: @unchecked Sendable, LoopHandleOwner {
     ///   - onAccept: receives each new open connection, on that connection's loop. Call
     ///     ``TCPConnection/startReading(onRead:onClose:)`` to receive from it.
     /// - Returns: the listening socket.
-    /// - Throws: ``UVError`` with `operation` `bind` or `listen`: ``UVError/Code/invalidArgument``
+    /// - Throws: ``UVError`` with `operation` `bind`: ``UVError/Code/invalidArgument``
     ///   if `host` is not an IP literal, ``UVError/Code/addressInUse``, or
     ///   ``UVError/Code/cancelled`` if the loop is shutting down.
     public static func bind(
@@ -84,21 +84,21 @@ public final class TCPListener: @unchecked Sendable, LoopHandleOwner {
         }
         let handle = LoopHandle.allocate(uv_tcp_t.self)
         uv_tcp_init(loop.rawLoop, handle)
+        let stream = UnsafeMutableRawPointer(handle).assumingMemoryBound(to: uv_stream_t.self)
+        // libuv reports a bind failure such as EADDRINUSE only at `uv_listen`, so bind and listen
+        // before reading the port. The callback cannot run before this loop turn ends, by which
+        // time the listener is attached to the handle.
         var rc = SocketAddress.withSockaddr(address) { uv_tcp_bind(handle, $0, 0) }
+        if rc == 0 {
+            rc = uv_listen(stream, Int32(clamping: backlog)) { server, status in
+                LoopHandle.owner(of: LoopHandle.base(server!), as: TCPListener.self).accept(status: status)
+            }
+        }
         guard rc == 0, let boundPort = SocketAddress.localPort(of: handle) else {
             LoopHandle.closeUnowned(LoopHandle.base(handle))
             throw UVError(rc == 0 ? UV_EINVAL.rawValue : rc, operation: "bind", host: host, port: port)
         }
-        let listener = TCPListener(loop: loop, host: host, port: boundPort, handle: handle, group: group, onAccept: onAccept)
-        let stream = UnsafeMutableRawPointer(handle).assumingMemoryBound(to: uv_stream_t.self)
-        rc = uv_listen(stream, Int32(clamping: backlog)) { server, status in
-            LoopHandle.owner(of: LoopHandle.base(server!), as: TCPListener.self).accept(status: status)
-        }
-        guard rc == 0 else {
-            listener.closeOnLoop()
-            throw UVError(rc, operation: "listen", host: host, port: boundPort)
-        }
-        return listener
+        return TCPListener(loop: loop, host: host, port: boundPort, handle: handle, group: group, onAccept: onAccept)
     }
 
     private init(
