@@ -29,6 +29,31 @@ final class TCPConnectionTests: XCTestCase {
         }
     }
 
+    func testLoopWritesAreBatchedUntilTheEndOfTheIteration() async throws {
+        try await withEventLoop { loop in
+            let listener = try await startEchoServer(on: loop)
+            let connection = try await TCPConnection.connect(host: "127.0.0.1", port: listener.port, on: loop)
+            let received = ReceivedBytes()
+            received.attach(to: connection)
+            let completed = Locked(0)
+            let observed = try await loop.submit {
+                for index in 0..<100 {
+                    connection.write([UInt8(index)]) { error in
+                        XCTAssertNil(error)
+                        completed.withLock { $0 += 1 }
+                    }
+                }
+                return (completed.current, connection.pendingWriteBytes)
+            }
+            XCTAssertEqual(observed.0, 0, "completions must not run inside write")
+            XCTAssertEqual(observed.1, 100, "batched bytes count as pending")
+            let echoed = try await received.wait(forCount: 100)
+            XCTAssertEqual(echoed, (0..<100).map { UInt8($0) })
+            try await waitUntil { completed.current == 100 }
+            XCTAssertEqual(connection.pendingWriteBytes, 0)
+        }
+    }
+
     func testFourMebibytePayloadRoundTrips() async throws {
         try await withEventLoop { loop in
             let listener = try await startEchoServer(on: loop)
