@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "CQLProtocol", targets: ["CQLProtocol"]),
         .library(name: "CassandraDriver", targets: ["CassandraDriver"]),
         .library(name: "CQLServer", targets: ["CQLServer"]),
+        .library(name: "UVLoop", targets: ["UVLoop"]),
     ],
     dependencies: [],
     targets: [
@@ -25,6 +26,9 @@ let package = Package(
         .testTarget(
             name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
             exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
+        .testTarget(name: "CQLProtocolTests", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
+        .target(name: "UVLoop", dependencies: ["CLibUV"], swiftSettings: swiftSettings),
+        .testTarget(name: "UVLoopTests", dependencies: ["UVLoop"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
