@@ -10,25 +10,24 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "CQLProtocol", targets: ["CQLProtocol"]),
+        .library(name: "UVLoop", targets: ["UVLoop"]),
         .library(name: "CassandraDriver", targets: ["CassandraDriver"]),
         .library(name: "CQLServer", targets: ["CQLServer"]),
-        .library(name: "UVLoop", targets: ["UVLoop"]),
     ],
     dependencies: [],
     targets: [
         .systemLibrary(name: "CLibUV", pkgConfig: "libuv", providers: [.apt(["libuv1-dev"]), .brew(["libuv"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"]), .brew(["lz4"])]),
         .target(name: "CQLProtocol", dependencies: ["CLZ4"], swiftSettings: swiftSettings),
-        .target(name: "CQLServer", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
+        .target(name: "UVLoop", dependencies: ["CLibUV"], swiftSettings: swiftSettings),
         .target(name: "CassandraDriver", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
-        .testTarget(name: "CassandraDriverTests", dependencies: ["CassandraDriver"], swiftSettings: swiftSettings),
-        .testTarget(name: "CQLServerTests", dependencies: ["CQLServer", "CQLProtocol"], swiftSettings: swiftSettings),
+        .target(name: "CQLServer", dependencies: ["CQLProtocol", "UVLoop"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
             exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
-        .testTarget(name: "CQLProtocolTests", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
-        .target(name: "UVLoop", dependencies: ["CLibUV"], swiftSettings: swiftSettings),
         .testTarget(name: "UVLoopTests", dependencies: ["UVLoop"], swiftSettings: swiftSettings),
+        .testTarget(name: "CassandraDriverTests", dependencies: ["CassandraDriver"], swiftSettings: swiftSettings),
+        .testTarget(name: "CQLServerTests", dependencies: ["CQLServer", "CQLProtocol"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
