@@ -124,10 +124,14 @@ struct Selection {
             }
             guard case .term(let term) = arguments[1] else { throw .invalid("Function system.\(name) expects a vector literal or bind marker") }
             let receiver = Receiver(keyspace: table.keyspace, table: table.name, name: column.name, type: column.type)
-            guard case .vector(let values)? = try evaluator.value(term, for: receiver) else {
+            let query: [Float]
+            if case .vector(let values)? = try evaluator.value(term, for: receiver) {
+                query = values.compactMap { if case .float(let value) = $0 { value } else { nil } }
+            } else if evaluator.isPreparing {
+                query = []
+            } else {
                 throw .invalid("Invalid null vector for function system.\(name)")
             }
-            let query = values.compactMap { if case .float(let value) = $0 { value } else { nil } }
             let function = VectorSimilarity.Function(functionName: name)!
             return (.similarity(function, column, query), .float, "system.\(name)(\(column.name), \(term))")
         case "totimestamp", "todate", "tounixtimestamp", "dateof", "unixtimestampof":

@@ -13,11 +13,15 @@ struct TermEvaluator {
     let bindings: [CQLRawValue]
     /// The request time.
     let time: RequestTime
+    /// Whether the statement is only being prepared: markers have no values yet and
+    /// evaluate to unset.
+    var isPreparing = false
 
     /// The serialized value of `term` for `receiver` (NULL and unset kept distinct).
     func raw(_ term: Term, for receiver: Receiver) throws(ExecutionError) -> CQLRawValue {
         switch term {
         case .bindMarker(let marker):
+            if isPreparing { return .unset }
             guard marker.index < bindings.count else {
                 throw .invalid("There were \(bindings.count) markers(?) in CQL but \(marker.index + 1) or more are needed")
             }
