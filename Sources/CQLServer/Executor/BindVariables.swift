@@ -9,6 +9,14 @@ struct BindVariables {
     /// Marker names (for named markers) by index.
     private(set) var names: [Int: String] = [:]
 
+    var receiversByIndex: [Int: Receiver] { receivers }
+    var nameByIndex: [Int: String] { names }
+
+    mutating func setReceiver(_ receiver: Receiver, at index: Int, name: String?) {
+        receivers[index] = receiver
+        if let name { names[index] = name }
+    }
+
     let table: TableSchema
 
     /// Collects the receivers of `statement`, whose table is `table`.

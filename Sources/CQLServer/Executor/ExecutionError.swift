@@ -34,3 +34,16 @@ struct ExecutionError: Error, Sendable, Hashable {
     static func syntax(_ message: String) -> ExecutionError { ExecutionError(kind: .syntax, message: message) }
     static func configuration(_ message: String) -> ExecutionError { ExecutionError(kind: .configuration, message: message) }
 }
+
+extension Array where Element == UInt8 {
+    /// Lowercase hex digits, two per byte.
+    var hexString: String {
+        let digits: [Character] = Swift.Array("0123456789abcdef")
+        var text = ""
+        for byte in self {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return text
+    }
+}

@@ -34,8 +34,8 @@ final class StorageEngine: Sendable {
     init() {}
 
     /// Runs `body` with exclusive access to the state.
-    func withState<T>(_ body: (inout State) throws -> T) rethrows -> T {
-        try state.withLock { try body(&$0) }
+    func withState<T, Failure: Error>(_ body: (inout State) throws(Failure) -> T) throws(Failure) -> T {
+        try state.withLock { (state: inout State) throws(Failure) -> T in try body(&state) }
     }
 }
 

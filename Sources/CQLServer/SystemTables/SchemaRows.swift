@@ -73,7 +73,7 @@ enum SchemaRows {
     /// `IndexTarget.asCqlString`: the quoted column name, wrapped in `keys(…)`,
     /// `values(…)`, `entries(…)` or `full(…)` for collection targets.
     static func target(of index: IndexDefinition) -> String {
-        let column = Identifier.quotedIfNeeded(index.column)
+        let column = Identifier(index.column).cqlText
         return index.target == .simple ? column : "\(index.target.rawValue)(\(column))"
     }
 
