@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "UVLoop", targets: ["UVLoop"]),
         .library(name: "CassandraDriver", targets: ["CassandraDriver"]),
         .library(name: "CQLServer", targets: ["CQLServer"]),
+        .executable(name: "cql-server", targets: ["cql-server"]),
     ],
     dependencies: [],
     targets: [
@@ -22,6 +23,7 @@ let package = Package(
         .target(name: "UVLoop", dependencies: ["CLibUV"], swiftSettings: swiftSettings),
         .target(name: "CassandraDriver", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
         .target(name: "CQLServer", dependencies: ["CQLProtocol", "UVLoop"], swiftSettings: swiftSettings),
+        .executableTarget(name: "cql-server", dependencies: ["CQLServer"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
             exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
