@@ -1,7 +1,7 @@
 # CassandraORM developer entry points. `make test` is what CI runs (see .ci/run).
 SWIFT ?= swift
 
-.PHONY: build test unit-test bench example clean
+.PHONY: build test bench example server clean
 
 build:
 	$(SWIFT) build
@@ -9,6 +9,10 @@ build:
 test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 -m pytest -q Tests/PythonDriverTests
+
+server:
+	$(SWIFT) run cql-server --port 9042
 
 bench:
 	@echo "the benchmark executable arrives with the driver (issue: CassandraDriver)"; exit 1

@@ -49,10 +49,16 @@ def test_logged_and_unlogged_batches(session):
     batch = BatchStatement(batch_type=BatchType.LOGGED)
     for identifier in range(10):
         batch.add(insert, (identifier, "v%d" % identifier))
-    batch.add("UPDATE b SET v = 'changed' WHERE id = 3")
+    batch.add("UPDATE b SET v = 'updated' WHERE id = 42")
     session.execute(batch)
-    assert session.execute("SELECT count(*) FROM b").one().count == 10
-    assert session.execute("SELECT v FROM b WHERE id = 3").one().v == "changed"
+    assert session.execute("SELECT count(*) FROM b").one().count == 11
+    assert session.execute("SELECT v FROM b WHERE id = 42").one().v == "updated"
+    # Statements of one batch share its timestamp: on a tie the greater value wins, as in Cassandra.
+    tie = BatchStatement(batch_type=BatchType.LOGGED)
+    tie.add(insert, (3, "a-first"))
+    tie.add("UPDATE b SET v = 'b-second' WHERE id = 3")
+    session.execute(tie)
+    assert session.execute("SELECT v FROM b WHERE id = 3").one().v == "b-second"
     unlogged = BatchStatement(batch_type=BatchType.UNLOGGED)
     unlogged.add(insert, (100, "u"))
     session.execute(unlogged)

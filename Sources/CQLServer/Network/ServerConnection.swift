@@ -78,9 +78,11 @@ final class ServerConnection: @unchecked Sendable {
             ? "\(error.message); supported versions are (4/v4)"
             : "Invalid frame: \(error.message)"
         send(.error(ServerError(code: .protocolError, message: message)), stream: stream)
-        flush()
         phase = .closed
-        socket.close()
+        // Close only once the error has reached the socket.
+        let socket = self.socket
+        socket.write(Array(output.readableBytesView)) { _ in socket.close() }
+        output.clear()
     }
 
     private func send(_ message: ResponseMessage, stream: Int16, warnings: [String] = []) {
