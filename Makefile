@@ -15,7 +15,7 @@ server:
 	$(SWIFT) run cql-server --port 9042
 
 bench:
-	@echo "the benchmark executable arrives with the driver (issue: CassandraDriver)"; exit 1
+	Benchmarks/run.sh
 
 example:
 	@echo "the e-commerce example is coming"; exit 1
