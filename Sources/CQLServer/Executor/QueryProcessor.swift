@@ -228,13 +228,13 @@ final class QueryProcessor: Sendable {
                         time: RequestTime, state: inout StorageEngine.State) throws(ExecutionError) -> ExecutionResult {
         let keyspace = try SchemaExecutor.keyspaceName(select.table, session: session)
         let paging = SelectExecutor.Paging(pageSize: parameters.pageSize.map(Int.init), state: parameters.pagingState)
-        if let (schema, store) = SystemTables.table(keyspace: keyspace, name: select.table.name.name, state: state, node: node,
-                                                    schemaVersion: SystemTables.schemaVersion(of: state)) {
+        if SystemTables.keyspaceNames.contains(keyspace) {
+            guard let (schema, store) = SystemTables.table(keyspace: keyspace, name: select.table.name.name, state: state, node: node,
+                                                           schemaVersion: SystemTables.schemaVersion(of: state)) else {
+                throw .invalid("table \(select.table.name.name) does not exist")
+            }
             var store = store
             return .rows(try SelectExecutor(statement: select, table: schema, evaluator: evaluator, paging: paging, now: time.seconds).execute(store: &store))
-        }
-        if SystemTables.keyspaceNames.contains(keyspace) {
-            throw .invalid("table \(select.table.name.name) does not exist")
         }
         let table = try SchemaExecutor.existingTable(select.table, session: session, state: state)
         var store = state.stores[table.id] ?? TableStore()
@@ -268,7 +268,8 @@ final class QueryProcessor: Sendable {
     private func metadata(for statement: Statement, session: String?, state: StorageEngine.State) throws(ExecutionError) -> (BindVariables, [UInt16], [ResultColumn]) {
         func table(_ name: QualifiedName) throws(ExecutionError) -> TableSchema {
             let keyspace = try SchemaExecutor.keyspaceName(name, session: session)
-            if let (schema, _) = SystemTables.table(keyspace: keyspace, name: name.name.name, state: state, node: node, schemaVersion: UUID()) {
+            if SystemTables.keyspaceNames.contains(keyspace),
+               let (schema, _) = SystemTables.table(keyspace: keyspace, name: name.name.name, state: state, node: node, schemaVersion: UUID()) {
                 return schema
             }
             return try SchemaExecutor.existingTable(name, session: session, state: state)
