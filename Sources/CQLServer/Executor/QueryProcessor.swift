@@ -229,11 +229,11 @@ final class QueryProcessor: Sendable {
         let keyspace = try SchemaExecutor.keyspaceName(select.table, session: session)
         let paging = SelectExecutor.Paging(pageSize: parameters.pageSize.map(Int.init), state: parameters.pagingState)
         if SystemTables.keyspaceNames.contains(keyspace) {
-            guard let (schema, store) = SystemTables.table(keyspace: keyspace, name: select.table.name.name, state: state, node: node,
-                                                           schemaVersion: SystemTables.schemaVersion(of: state)) else {
+            guard let (schema, virtualStore) = SystemTables.table(keyspace: keyspace, name: select.table.name.name, state: state, node: node,
+                                                                  schemaVersion: SystemTables.schemaVersion(of: state)) else {
                 throw .invalid("table \(select.table.name.name) does not exist")
             }
-            var store = store
+            var store = virtualStore
             return .rows(try SelectExecutor(statement: select, table: schema, evaluator: evaluator, paging: paging, now: time.seconds).execute(store: &store))
         }
         let table = try SchemaExecutor.existingTable(select.table, session: session, state: state)
