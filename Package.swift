@@ -7,9 +7,10 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "CassandraORM",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "CQLProtocol", targets: ["CQLProtocol"]),
+        .library(name: "CassandraDriver", targets: ["CassandraDriver"]),
     ],
     dependencies: [],
     targets: [
@@ -18,6 +19,8 @@ let package = Package(
         .target(name: "CQLProtocol", dependencies: ["CLZ4"], swiftSettings: swiftSettings),
         .target(name: "CQLServer", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
         .testTarget(name: "CQLProtocolTests", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
+        .target(name: "CassandraDriver", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
+        .testTarget(name: "CassandraDriverTests", dependencies: ["CassandraDriver"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

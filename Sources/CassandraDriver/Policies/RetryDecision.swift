@@ -1,0 +1,13 @@
+import CQLProtocol
+
+/// What the driver does after a failed attempt.
+public enum RetryDecision: Sendable, Hashable {
+    /// Send the request again to the same host, at `consistency`.
+    case retrySameHost(consistency: Consistency)
+    /// Send the request to the next host of the query plan, at `consistency`.
+    case retryNextHost(consistency: Consistency)
+    /// Fail the request with the error.
+    case rethrow
+    /// Report success with an empty result; for writes whose failure the caller accepts.
+    case ignore
+}

@@ -1,0 +1,80 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Synchronization
+
+/// Sends requests to a replica of their partition first, then follows a child policy.
+///
+/// When the request names a keyspace and a token, the plan starts with the up replicas
+/// that the child ranks ``HostDistance/local``, rotated by one position per plan so that
+/// replicas share the load. The child's plan follows, without the hosts already listed.
+/// Remote replicas are not promoted: they appear where the child puts them. Requests
+/// without keyspace or token, and keyspaces whose strategy places no replicas, get the
+/// child's plan unchanged.
+public final class TokenAwarePolicy: LoadBalancingPolicy {
+    /// The policy that ranks hosts and supplies the rest of each plan.
+    public let child: any LoadBalancingPolicy
+
+    private let counter = Atomic<Int>(0)
+
+    /// Wraps a child policy.
+    /// - Parameter child: usually a ``DCAwareRoundRobinPolicy``.
+    public init(child: any LoadBalancingPolicy) {
+        self.child = child
+    }
+
+    /// Local up replicas (rotated), then the child's plan without them.
+    /// - Parameters:
+    ///   - request: the request; its keyspace and token select the replicas.
+    ///   - cluster: the current cluster view.
+    /// - Returns: a lazy plan.
+    public func plan(for request: RoutingInfo, in cluster: ClusterSnapshot) -> QueryPlan {
+        let rest = child.plan(for: request, in: cluster)
+        guard let keyspace = request.keyspace, let token = request.token else { return rest }
+        let replicas = cluster.replicas(keyspace: keyspace, token: token).filter {
+            $0.isUp && child.distance(to: $0, in: cluster) == .local
+        }
+        guard !replicas.isEmpty else { return rest }
+        let rotation = Int(UInt(bitPattern: counter.wrappingAdd(1, ordering: .relaxed).oldValue) % UInt(replicas.count))
+        let first = Array(replicas[rotation...] + replicas[..<rotation])
+        return QueryPlan(Plan(first: first, rest: rest))
+    }
+
+    /// The child's distance.
+    /// - Parameters:
+    ///   - host: the host.
+    ///   - cluster: the current cluster view.
+    public func distance(to host: Host, in cluster: ClusterSnapshot) -> HostDistance {
+        child.distance(to: host, in: cluster)
+    }
+
+    /// The lazy sequence behind a plan: `first`, then `rest` without hosts in `first`.
+    private struct Plan: Sequence, Sendable {
+        let first: [Host]
+        let rest: QueryPlan
+
+        func makeIterator() -> Iterator {
+            Iterator(first: first, firstIDs: first.map(\.id), rest: rest.makeIterator())
+        }
+
+        struct Iterator: IteratorProtocol {
+            let first: [Host]
+            let firstIDs: [UUID]
+            var rest: AnyIterator<Host>
+            var index = 0
+
+            mutating func next() -> Host? {
+                if index < first.count {
+                    defer { index += 1 }
+                    return first[index]
+                }
+                while let host = rest.next() {
+                    if !firstIDs.contains(host.id) { return host }
+                }
+                return nil
+            }
+        }
+    }
+}
