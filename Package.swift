@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "CQLProtocol", targets: ["CQLProtocol"]),
         .library(name: "CassandraDriver", targets: ["CassandraDriver"]),
+        .library(name: "UVLoop", targets: ["UVLoop"]),
     ],
     dependencies: [],
     targets: [
@@ -21,6 +22,8 @@ let package = Package(
         .testTarget(name: "CQLProtocolTests", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
         .target(name: "CassandraDriver", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
         .testTarget(name: "CassandraDriverTests", dependencies: ["CassandraDriver"], swiftSettings: swiftSettings),
+        .target(name: "UVLoop", dependencies: ["CLibUV"], swiftSettings: swiftSettings),
+        .testTarget(name: "UVLoopTests", dependencies: ["UVLoop"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
