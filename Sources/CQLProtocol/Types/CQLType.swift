@@ -122,15 +122,23 @@ public indirect enum CQLType: Sendable, Hashable {
     }
 
     /// The fixed serialized size of one value of this type, or `nil` when it varies.
-    /// Used by the `vector` encoding, which omits lengths for fixed-size elements.
+    ///
+    /// Used by the `vector` encoding, which omits lengths for fixed-size elements, so it
+    /// follows Cassandra's `AbstractType.valueLengthIfFixed()` rather than the natural
+    /// width: `smallint`, `tinyint`, `date` and `time` count as variable-length there
+    /// (as in the DataStax Python driver's `serial_size`). A vector whose total size
+    /// overflows `Int` reports `nil`.
     public var fixedValueSize: Int? {
         switch self {
-        case .bigint, .counter, .double, .timestamp, .time: 8
-        case .int, .float, .date: 4
-        case .smallint: 2
-        case .tinyint, .boolean: 1
+        case .bigint, .counter, .double, .timestamp: 8
+        case .int, .float: 4
+        case .boolean: 1
         case .uuid, .timeuuid: 16
-        case .vector(let element, let dimension): element.fixedValueSize.map { $0 * dimension }
+        case .vector(let element, let dimension):
+            element.fixedValueSize.flatMap { size in
+                let (total, overflow) = size.multipliedReportingOverflow(by: dimension)
+                return overflow || dimension < 0 ? nil : total
+            }
         default: nil
         }
     }
