@@ -1,4 +1,4 @@
-/// One host's pool of connections.
+/// One node's pool of connections.
 ///
 /// The pool's decisions live in the pure ``ConnectionPool/StateMachine``; the IO shell
 /// that opens sockets, runs timers and executes the machine's actions becomes this type
