@@ -42,6 +42,7 @@ final class ScriptedPeer: Sendable {
         var held: [(stream: Int16, version: UInt8, connection: TCPConnection)] = []
         var connections: [TCPConnection] = []
         var requestCount = 0
+        var acceptedCount = 0
         var opcodes: [Opcode] = []
     }
 
@@ -49,8 +50,8 @@ final class ScriptedPeer: Sendable {
     var port: Int { listener.withLock { $0!.port } }
     /// Requests received (handshake included).
     var requestCount: Int { state.withLock { $0.requestCount } }
-    /// Connections accepted so far.
-    var connectionCount: Int { state.withLock { $0.connections.count } }
+    /// Connections accepted so far, dropped ones included.
+    var connectionCount: Int { state.withLock { $0.acceptedCount } }
     /// Opcodes received, in order.
     var opcodes: [Opcode] { state.withLock { $0.opcodes } }
 
@@ -137,7 +138,8 @@ final class ScriptedPeer: Sendable {
     private func accepted(_ connection: TCPConnection) {
         let index = state.withLock { state -> Int in
             state.connections.append(connection)
-            return state.connections.count - 1
+            state.acceptedCount += 1
+            return state.acceptedCount - 1
         }
         let session = PeerSession(connection: connection, index: index, peer: self)
         connection.startReading(onRead: { session.received($0) }, onClose: { _ in })
