@@ -22,6 +22,10 @@ import CLibUV
 /// was empty, so a burst of submissions costs one wake-up. The loop swaps the array with a spare
 /// one, so the steady state allocates nothing but the submitted closures themselves.
 ///
+/// Writes made on the loop thread are batched per connection and flushed once per loop
+/// iteration (by a `uv_check` handle after I/O callbacks and a `uv_prepare` handle before the loop
+/// blocks), so the frames produced in one iteration leave in one vectored system call.
+///
 /// `@unchecked Sendable`: the fields touched from other threads (the work queue, the state and
 /// the thread handle) are guarded by `lock` or `joinLock`; everything else is touched only on
 /// the loop thread, which the `// loop thread only` markers below document.
@@ -50,6 +54,9 @@ public final class EventLoop: @unchecked Sendable {
 
     let rawLoop: UnsafeMutablePointer<uv_loop_t>
     private let wakeup: UnsafeMutablePointer<uv_async_t>
+    /// Flush the connections' write batches before the loop blocks and after each poll.
+    let flushPrepare: UnsafeMutablePointer<uv_prepare_t>
+    let flushCheck: UnsafeMutablePointer<uv_check_t>
     let lock = Lock()
     // Guarded by `lock`.
     private var queue: [Work] = []
@@ -63,6 +70,9 @@ public final class EventLoop: @unchecked Sendable {
 
     // Loop thread only.
     private var drainBuffer: [Work] = []
+    /// Connections with a write batch to flush at the end of this loop iteration.
+    var connectionsToFlush: [TCPConnection] = []
+    var connectionsBeingFlushed: [TCPConnection] = []
     /// `false` once shutdown began: new handles are refused so the loop can run dry.
     var isAcceptingHandles = true
     /// Whether `uv_loop_close` succeeded, so `rawLoop` may be freed.
@@ -89,7 +99,10 @@ public final class EventLoop: @unchecked Sendable {
         readBuffer = .allocate(capacity: Self.readBufferSize)
         scratchCapacity = 16
         scratch = .allocate(capacity: scratchCapacity)
+        flushPrepare = LoopHandle.allocate(uv_prepare_t.self)
+        flushCheck = LoopHandle.allocate(uv_check_t.self)
         wakeup.pointee.data = Unmanaged.passUnretained(self).toOpaque()
+        startFlushHandles()
         // The thread retains `self` until it ends, so the loop lives at least until shutdown.
         let thread = LoopThread.start(name: name) { self.run() }
         joinLock.withLock { self.thread = thread }
@@ -233,6 +246,7 @@ public final class EventLoop: @unchecked Sendable {
         isAcceptingHandles = false
         lock.withLock { wakeupOpen = false }
         LoopHandle.closeUnowned(LoopHandle.base(wakeup))
+        stopFlushHandles()
         closeAllHandles()
     }
 

@@ -9,6 +9,8 @@ final class WriteRequest {
     /// Retained until the write callback, so the bytes libuv points at stay alive.
     var buffers: [[UInt8]] = []
     var completions: [@Sendable (UVError?) -> Void] = []
+    /// Total size of `buffers`.
+    var byteCount = 0
 
     deinit {
         LoopHandle.free(raw)
@@ -17,6 +19,7 @@ final class WriteRequest {
     func reset() {
         buffers.removeAll(keepingCapacity: buffers.capacity <= 1024)
         completions.removeAll(keepingCapacity: completions.capacity <= 1024)
+        byteCount = 0
     }
 }
 
@@ -26,59 +29,51 @@ extension TCPConnection {
 
     /// Sends `bytes`.
     ///
-    /// Safe from any thread. On the loop thread the bytes go to the socket right away
-    /// (`uv_try_write`), and what the kernel does not take is queued with `uv_write`; from another
-    /// thread they are queued and flushed by the loop, together with other writes queued meanwhile.
+    /// Safe from any thread, and never sends from the calling thread:
+    /// - on the loop thread the bytes join this connection's batch, which the loop flushes at the
+    ///   end of the current iteration, so all frames written in one iteration (for example the
+    ///   replies to everything one read delivered) leave in one vectored system call;
+    /// - from another thread they join a locked queue that the loop moves into the batch.
+    ///
+    /// A flush first tries `uv_try_write`; what the kernel does not take goes to `uv_write`.
     /// Order is kept: writes made one after another (by any threads, in a happens-before order)
     /// reach the socket in that order. The array is retained, not copied, until sent.
     /// - Parameters:
     ///   - bytes: the bytes to send.
-    ///   - completion: called on the loop thread once the bytes are handed to the kernel
-    ///     (`nil`), or with the ``UVError`` that stopped them, ``UVError/Code/cancelled`` if the
-    ///     connection closed first. On the loop thread it may run before `write` returns.
+    ///   - completion: called on the loop thread, never before `write` returns, once the bytes are
+    ///     handed to the kernel (`nil`), or with the ``UVError`` that stopped them:
+    ///     ``UVError/Code/cancelled`` if the connection closed first.
     public func write(_ bytes: [UInt8], completion: (@Sendable (UVError?) -> Void)? = nil) {
         if eventLoop.inEventLoop {
-            let request = dequeueRequest()
-            takePendingWrites(into: request)
-            request.buffers.append(bytes)
-            if let completion { request.completions.append(completion) }
-            submit(request)
+            addToBatch(byteCount: bytes.count, completion: completion) { $0.append(bytes) }
         } else {
-            enqueueFromOtherThread(byteCount: bytes.count, completion: completion) {
-                $0.append(bytes)
-            }
+            enqueueFromOtherThread(byteCount: bytes.count, completion: completion) { $0.append(bytes) }
         }
     }
 
-    /// Sends several buffers with one vectored write (one `uv_write` with one `uv_buf_t` each).
+    /// Sends several buffers back to back, as one entry each (`uv_buf_t`) of a vectored write.
     ///
-    /// Same rules as ``write(_:completion:)``; use it to coalesce many small frames into one
-    /// system call.
+    /// Same rules as ``write(_:completion:)``.
     /// - Parameters:
-    ///   - buffers: the buffers, sent back to back in this order.
+    ///   - buffers: the buffers, sent in this order.
     ///   - completion: called once for all of `buffers`, as in ``write(_:completion:)``.
     public func write(contentsOf buffers: [[UInt8]], completion: (@Sendable (UVError?) -> Void)? = nil) {
+        let byteCount = buffers.reduce(0) { $0 + $1.count }
         if eventLoop.inEventLoop {
-            let request = dequeueRequest()
-            takePendingWrites(into: request)
-            request.buffers.append(contentsOf: buffers)
-            if let completion { request.completions.append(completion) }
-            submit(request)
+            addToBatch(byteCount: byteCount, completion: completion) { $0.append(contentsOf: buffers) }
         } else {
-            let byteCount = buffers.reduce(0) { $0 + $1.count }
-            enqueueFromOtherThread(byteCount: byteCount, completion: completion) {
-                $0.append(contentsOf: buffers)
-            }
+            enqueueFromOtherThread(byteCount: byteCount, completion: completion) { $0.append(contentsOf: buffers) }
         }
     }
 
-    /// Bytes accepted by `write` but not yet handed to the kernel: queued from other threads plus
-    /// libuv's write queue (`uv_stream_get_write_queue_size`). Safe from any thread.
+    /// Bytes accepted by `write` but not yet handed to the kernel: queued from other threads,
+    /// batched on the loop, and in libuv's write queue (`uv_stream_get_write_queue_size`).
+    /// Safe from any thread.
     ///
     /// Use it to bound in-flight data: stop producing above a high-water mark and resume from a
     /// write completion once it falls.
     public var pendingWriteBytes: Int {
-        lock.withLock { pendingBytes + libuvQueuedBytes }
+        lock.withLock { pendingBytes + batchedBytes + libuvQueuedBytes }
     }
 
     // MARK: - Cross-thread queue
@@ -100,28 +95,10 @@ extension TCPConnection {
         }
     }
 
-    /// Moves the cross-thread queue into `request`, ahead of what the caller adds. Loop thread only.
-    private func takePendingWrites(into request: WriteRequest) {
-        lock.withLock {
-            guard !pendingBuffers.isEmpty || !pendingCompletions.isEmpty else { return }
-            // `request` is fresh from the pool, so its arrays are empty: swapping moves the queue
-            // in and leaves empty arrays with capacity behind, without allocating.
-            swap(&request.buffers, &pendingBuffers)
-            swap(&request.completions, &pendingCompletions)
-            pendingBytes = 0
-        }
-    }
-
-    /// Sends everything queued from other threads as one vectored write. Loop thread only.
+    /// Moves the cross-thread queue into the batch. Runs on the loop thread via `execute`.
     private func flushPendingWrites() {
-        let request = dequeueRequest()
         lock.withLock { flushScheduled = false }
-        takePendingWrites(into: request)
-        if request.buffers.isEmpty && request.completions.isEmpty {
-            recycle(request)
-        } else {
-            submit(request)
-        }
+        addToBatch(byteCount: 0, completion: nil) { _ in }
     }
 
     /// Completes every queued cross-thread write with ``UVError/Code/cancelled``. Any thread.
@@ -137,6 +114,69 @@ extension TCPConnection {
         for completion in completions {
             completion(error)
         }
+    }
+
+    // MARK: - Batch
+
+    /// Appends to this iteration's batch, behind anything queued from other threads, and
+    /// registers the batch for the end-of-iteration flush. Loop thread only.
+    private func addToBatch(
+        byteCount: Int,
+        completion: (@Sendable (UVError?) -> Void)?,
+        append: (inout [[UInt8]]) -> Void
+    ) {
+        guard state == .open else {
+            failPendingWrites()
+            if let completion {
+                let error = UVError(code: .cancelled, operation: "write", host: host, port: port)
+                // Keep "never before `write` returns" even for this error.
+                if !eventLoop.execute({ completion(error) }) { completion(error) }
+            }
+            return
+        }
+        let batch: WriteRequest
+        if let current = self.batch {
+            batch = current
+        } else {
+            batch = dequeueRequest()
+            self.batch = batch
+            eventLoop.scheduleFlush(of: self)
+        }
+        lock.withLock {
+            if !pendingBuffers.isEmpty || !pendingCompletions.isEmpty {
+                batch.buffers.append(contentsOf: pendingBuffers)
+                batch.completions.append(contentsOf: pendingCompletions)
+                pendingBuffers.removeAll(keepingCapacity: true)
+                pendingCompletions.removeAll(keepingCapacity: true)
+                batch.byteCount += pendingBytes
+                batchedBytes += pendingBytes
+                pendingBytes = 0
+            }
+            batchedBytes += byteCount
+        }
+        append(&batch.buffers)
+        batch.byteCount += byteCount
+        if let completion { batch.completions.append(completion) }
+    }
+
+    /// Sends the batch; called by the loop at the end of the iteration. Loop thread only.
+    func flushBatch() {
+        guard let batch else { return }
+        self.batch = nil
+        lock.withLock { batchedBytes -= batch.byteCount }
+        submit(batch)
+    }
+
+    /// Fails the unsent batch; called when the handle has closed. Loop thread only.
+    func failBatch() {
+        lock.withLock {
+            batchedBytes = 0
+            libuvQueuedBytes = 0
+        }
+        libuvQueuedBytesSnapshot = 0
+        guard let batch else { return }
+        self.batch = nil
+        complete(batch, error: UVError(code: .cancelled, operation: "write", host: host, port: port))
     }
 
     // MARK: - Loop side

@@ -6,8 +6,9 @@ import CLibUV
 /// Bytes arrive through the `onRead` handler given to ``startReading(onRead:onClose:)``, on the
 /// loop thread, as an `UnsafeRawBufferPointer` into the loop's read buffer: no copy is made, and
 /// the pointer is valid only during the call. Bytes leave through ``write(_:completion:)`` and
-/// ``write(contentsOf:completion:)``, which are vectored, keep the arrays alive until libuv is done
-/// with them and try a synchronous `uv_try_write` first.
+/// ``write(contentsOf:completion:)``: all writes of one loop iteration are coalesced into one
+/// vectored write, which tries a synchronous `uv_try_write` first, and the arrays are kept alive,
+/// not copied, until libuv is done with them.
 ///
 /// ```swift
 /// let connection = try await TCPConnection.connect(host: "127.0.0.1", port: 9042, on: loop)
@@ -19,7 +20,7 @@ import CLibUV
 /// ## Thread safety
 /// - Safe from any thread: ``startReading(onRead:onClose:)``, ``write(_:completion:)``,
 ///   ``write(contentsOf:completion:)``, ``pendingWriteBytes``, ``close()``. Writes issued off the
-///   loop are queued and flushed by the loop as one vectored write, in the order they were made.
+///   loop are queued and joined to the loop's batch, in the order they were made.
 /// - Loop thread only: ``isOpen``.
 /// - Handlers and write completions always run on the loop thread.
 ///
@@ -78,6 +79,8 @@ public final class TCPConnection: @unchecked Sendable, LoopHandleOwner {
     private var onClose: (@Sendable (CloseReason) -> Void)?
     var writeRequestPool: [WriteRequest] = []
     var libuvQueuedBytesSnapshot = 0
+    /// Writes made on the loop during this iteration, flushed by the loop at its end.
+    var batch: WriteRequest?
 
     // Guarded by `lock`.
     let lock = Lock()
@@ -85,6 +88,7 @@ public final class TCPConnection: @unchecked Sendable, LoopHandleOwner {
     var pendingCompletions: [@Sendable (UVError?) -> Void] = []
     var pendingBytes = 0
     var flushScheduled = false
+    var batchedBytes = 0
     var libuvQueuedBytes = 0
 
     /// Creates the libuv handle. Loop thread only; the caller has checked `isAcceptingHandles`.
@@ -201,6 +205,7 @@ public final class TCPConnection: @unchecked Sendable, LoopHandleOwner {
         let onClose = self.onClose
         self.onRead = nil
         self.onClose = nil
+        failBatch()
         writeRequestPool.removeAll()
         failPendingWrites()
         onClose?(closeReason)

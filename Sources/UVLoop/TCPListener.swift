@@ -16,7 +16,7 @@ import Darwin
 ///     connection.startReading(onRead: { bytes in connection.write(Array(bytes)) },
 ///                             onClose: { _ in })
 /// }
-/// print(listener.port)   // the ephemeral port picked by the kernel
+/// let port = listener.port   // the ephemeral port picked by the kernel
 /// ```
 ///
 /// Connections are accepted on the listener's loop. With `distributingTo`, each one is moved to

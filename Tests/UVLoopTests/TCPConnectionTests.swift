@@ -29,18 +29,52 @@ final class TCPConnectionTests: XCTestCase {
         }
     }
 
+    func testLoopWritesAreBatchedUntilTheEndOfTheIteration() async throws {
+        try await withEventLoop { loop in
+            let listener = try await startEchoServer(on: loop)
+            let connection = try await TCPConnection.connect(host: "127.0.0.1", port: listener.port, on: loop)
+            let received = ReceivedBytes()
+            received.attach(to: connection)
+            let completed = Locked(0)
+            let observed = try await loop.submit {
+                for index in 0..<100 {
+                    connection.write([UInt8(index)]) { error in
+                        XCTAssertNil(error)
+                        completed.withLock { $0 += 1 }
+                    }
+                }
+                return (completed.current, connection.pendingWriteBytes)
+            }
+            XCTAssertEqual(observed.0, 0, "completions must not run inside write")
+            XCTAssertEqual(observed.1, 100, "batched bytes count as pending")
+            let echoed = try await received.wait(forCount: 100)
+            XCTAssertEqual(echoed, (0..<100).map { UInt8($0) })
+            try await waitUntil { completed.current == 100 }
+            XCTAssertEqual(connection.pendingWriteBytes, 0)
+        }
+    }
+
     func testFourMebibytePayloadRoundTrips() async throws {
         try await withEventLoop { loop in
             let listener = try await startEchoServer(on: loop)
             let connection = try await TCPConnection.connect(host: "127.0.0.1", port: listener.port, on: loop)
             let received = ReceivedBytes()
             received.attach(to: connection)
-            let payload = (0..<(4 * 1024 * 1024)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 11) }
+            // A 251-byte ramp (prime length, so it never lines up with read or write chunk sizes)
+            // repeated to 4 MiB: reordered or repeated chunks would show.
+            let ramp = (0..<251).map { UInt8($0) }
+            var payload: [UInt8] = []
+            payload.reserveCapacity(4 * 1024 * 1024)
+            while payload.count + ramp.count <= 4 * 1024 * 1024 { payload.append(contentsOf: ramp) }
+            payload.append(contentsOf: ramp[0..<(4 * 1024 * 1024 - payload.count)])
             let written = Locked<UVError??>(nil)
             connection.write(payload) { error in written.withLock { $0 = .some(error) } }
             let echoed = try await received.wait(forCount: payload.count)
             XCTAssertEqual(echoed.count, payload.count)
-            XCTAssertTrue(echoed == payload, "echoed bytes differ from the payload")
+            let identical = echoed.withUnsafeBytes { lhs in
+                payload.withUnsafeBytes { rhs in memcmp(lhs.baseAddress!, rhs.baseAddress!, rhs.count) == 0 }
+            }
+            XCTAssertTrue(identical, "echoed bytes differ from the payload")
             try await waitUntil { written.current != nil }
             XCTAssertEqual(written.current, .some(nil))
             XCTAssertEqual(connection.pendingWriteBytes, 0)
