@@ -95,10 +95,6 @@ struct CQLValueDecoding: Decoder {
 
     /// Decodes this decoder's value as `T`.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        if T.self == CQLValue.self {
-            guard let value = value as? T else { throw DecodingError.valueNotFound(T.self, context("the value is NULL")) }
-            return value
-        }
         guard let value, let leafType = Self.leafType(of: value) else {
             // NULL goes to `init(from:)`, where optionals become nil and others ask for a
             // value and get `valueNotFound`. Composite values go there too, unless `T` has
