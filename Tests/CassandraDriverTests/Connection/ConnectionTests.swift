@@ -167,7 +167,7 @@ final class ConnectionTests: XCTestCase {
     func testConnectToClosedPortFailsWithConnectFailed() async throws {
         let peer = try await ScriptedPeer.start(on: loop)
         let port = peer.port
-        peer.stop()
+        try await peer.stopAndWait()
         await assertThrowsCassandraError(.connectFailed) {
             try await Connection.connect(configuration: .init(host: "127.0.0.1", port: port), on: self.loop, logger: .cassandraNoOp)
         }

@@ -201,7 +201,7 @@ final class SessionTests: XCTestCase {
     func testUnreachableContactPointsFailWithPerNodeErrors() async throws {
         let peer = try await ScriptedPeer.start(on: loop)
         let port = peer.port
-        peer.stop()
+        try await peer.stopAndWait()
         do {
             _ = try await Session.connect(configuration: .init(contactPoints: ["127.0.0.1:\(port)"]))
             XCTFail("expected an error")

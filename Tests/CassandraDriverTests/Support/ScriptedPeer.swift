@@ -135,6 +135,12 @@ final class ScriptedPeer: Sendable {
         dropConnections()
     }
 
+    /// Stops, and returns once the listening socket is closed (its port refuses connections).
+    func stopAndWait() async throws {
+        stop()
+        try await loop.submit {}
+    }
+
     private func accepted(_ connection: TCPConnection) {
         let index = state.withLock { state -> Int in
             state.connections.append(connection)
@@ -156,8 +162,8 @@ final class ScriptedPeer: Sendable {
             try? FrameEncoder(version: 3).encode(
                 .error(ServerError(code: .protocolError, message: "Invalid or unsupported protocol version (4); supported versions are (3/v3)")),
                 stream: stream, into: &buffer)
-            connection.write(buffer.bytes)
-            connection.close()
+            // Close once the error is on its way, as Cassandra does.
+            connection.write(buffer.bytes) { _ in connection.close() }
             return nil
         }
         let reaction: Reaction
