@@ -41,6 +41,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .target(name: "UVLoop", dependencies: ["CLibUV"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "cql-bench", dependencies: ["CassandraDriver", "CQLProtocol", "UVLoop"], path: "Benchmarks/CQLBench",
+            swiftSettings: swiftSettings),
         .testTarget(name: "UVLoopTests", dependencies: ["UVLoop"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
