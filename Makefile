@@ -11,7 +11,10 @@ test:
 	$(SWIFT) test --skip-build
 
 bench:
-	@echo "the benchmark executable arrives with the driver (issue: CassandraDriver)"; exit 1
+	$(SWIFT) build -c release --product cql-bench
+	./.build/release/cql-bench peer 19042 & PEER=$$!; sleep 1; \
+	for w in select prepared insert; do for c in 16 64; do ./.build/release/cql-bench run 127.0.0.1:19042 $$w $$c 100000; done; done; \
+	kill $$PEER
 
 example:
 	@echo "the e-commerce example is coming"; exit 1
