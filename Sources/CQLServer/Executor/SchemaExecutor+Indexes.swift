@@ -21,10 +21,7 @@ extension SchemaExecutor {
             throw .invalid("Cannot create secondary index on the only partition key column \(column.name)")
         }
         let kind = try indexTarget(target.kind, column: column)
-        let targetText: String = switch kind {
-        case .simple, .values where !column.type.isCollection: Identifier(column.name).cqlText
-        default: "\(kind.rawValue)(\(Identifier(column.name).cqlText))"
-        }
+        let targetText = kind == .simple ? Identifier(column.name).cqlText : "\(kind.rawValue)(\(Identifier(column.name).cqlText))"
         let name = statement.name?.name ?? "\(table.name)_\(column.name)_idx"
         if state.keyspaces[table.keyspace]!.tables.values.contains(where: { $0.indexes.contains { $0.name == name } }) {
             if statement.ifNotExists { return .void }

@@ -27,7 +27,7 @@ extension Selection {
             let millis: Int64?
             switch bytes.count {
             case 16:
-                if case .timeuuid(let uuid)?? = try? CQLValue.decode(bytes, as: .timeuuid) {
+                if case .timeuuid(let uuid)? = try? CQLValue.decode(bytes, as: .timeuuid) {
                     millis = TimeUUIDSource.millis(of: uuid)
                 } else {
                     millis = nil

@@ -119,7 +119,7 @@ struct Selection {
         case "similarity_cosine", "similarity_euclidean", "similarity_dot_product":
             guard arguments.count == 2 else { throw .invalid("Invalid number of arguments for function system.\(name)") }
             let column = try argumentColumn(0)
-            guard case .vector(let element, let dimension) = column.type, element == .float else {
+            guard case .vector(let element, _) = column.type, element == .float else {
                 throw .invalid("Function system.\(name) requires a float vector argument, but found \(column.name) of type \(column.type)")
             }
             guard case .term(let term) = arguments[1] else { throw .invalid("Function system.\(name) expects a vector literal or bind marker") }

@@ -1,0 +1,113 @@
+// cql-bench: the Swift driver's side of the driver benchmark (Benchmarks/gocql and
+// Benchmarks/python run the same workloads).
+//
+//   cql-bench [--host 127.0.0.1] [--port 9042] [--keyspace cqlbench] [--workloads insert,select]
+//             [--concurrency 1,16,256,1024] [--ops 20000]
+//
+// Workloads: `insert` (prepared INSERT of an int key and a short text) and `select`
+// (prepared SELECT by key). Each runs `--ops` requests with `concurrency` tasks, one request
+// in flight per task, and prints one JSON line: throughput, latency percentiles and this
+// process's CPU time per request (getrusage).
+import CassandraDriver
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Options {
+    var host = "127.0.0.1"
+    var port = 9042
+    var keyspace = "cqlbench"
+    var workloads = ["insert", "select"]
+    var concurrencies = [1, 16, 256, 1024]
+    var ops = 20_000
+
+    init(_ arguments: [String]) {
+        var remaining = arguments[...]
+        while let flag = remaining.popFirst(), let value = remaining.popFirst() {
+            switch flag {
+            case "--host": host = value
+            case "--port": port = Int(value) ?? port
+            case "--keyspace": keyspace = value
+            case "--workloads": workloads = value.split(separator: ",").map(String.init)
+            case "--concurrency": concurrencies = value.split(separator: ",").compactMap { Int($0) }
+            case "--ops": ops = Int(value) ?? ops
+            default: break
+            }
+        }
+    }
+}
+
+func cpuMicros() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e6 + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
+}
+
+func micros(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+var configuration = Session.Configuration(contactPoints: ["\(options.host):\(options.port)"], localDatacenter: "datacenter1")
+configuration.requestTimeout = .seconds(30)
+let session = try await Session.connect(configuration: configuration)
+_ = try await session.execute("CREATE KEYSPACE IF NOT EXISTS \(options.keyspace) WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}")
+_ = try await session.execute("CREATE TABLE IF NOT EXISTS \(options.keyspace).bench_kv (id int PRIMARY KEY, value text)")
+let insert = try await session.prepare("INSERT INTO \(options.keyspace).bench_kv (id, value) VALUES (?, ?)")
+let select = try await session.prepare("SELECT id, value FROM \(options.keyspace).bench_kv WHERE id = ?")
+
+/// One request of `workload` for operation number `index`; returns whether it failed.
+func request(_ workload: String, _ index: Int) async -> Bool {
+    let key = Int32(index % 10_000)
+    do {
+        if workload == "insert" {
+            _ = try await session.execute(insert, key, "value-\(key)")
+        } else {
+            _ = try await session.execute(select, key)
+        }
+        return false
+    } catch {
+        return true
+    }
+}
+
+for workload in options.workloads {
+    for concurrency in options.concurrencies {
+        let counter = OperationCounter(limit: options.ops)
+        let clock = ContinuousClock()
+        let cpuBefore = cpuMicros()
+        let start = clock.now
+        let results = await withTaskGroup(of: ([Duration], Int).self) { group in
+            for _ in 0..<concurrency {
+                group.addTask {
+                    var latencies: [Duration] = []
+                    var errors = 0
+                    while let index = counter.next() {
+                        let began = clock.now
+                        if await request(workload, index) { errors += 1 }
+                        latencies.append(clock.now - began)
+                    }
+                    return (latencies, errors)
+                }
+            }
+            var all: ([Duration], Int) = ([], 0)
+            for await part in group {
+                all.0 += part.0
+                all.1 += part.1
+            }
+            return all
+        }
+        let elapsed = clock.now - start
+        let cpu = cpuMicros() - cpuBefore
+        let latencies = results.0.sorted()
+        func percentile(_ fraction: Double) -> Double {
+            latencies.isEmpty ? 0 : micros(latencies[Int(Double(latencies.count - 1) * fraction)])
+        }
+        let total = latencies.count
+        print("{\"driver\":\"swift\",\"workload\":\"\(workload)\",\"concurrency\":\(concurrency),\"ops\":\(total),"
+              + "\"errors\":\(results.1),\"ops_per_sec\":\(Double(total) / (micros(elapsed) / 1e6)),"
+              + "\"p50_us\":\(percentile(0.5)),\"p99_us\":\(percentile(0.99)),\"p999_us\":\(percentile(0.999)),"
+              + "\"cpu_us_per_op\":\(cpu / Double(max(total, 1)))}")
+    }
+}
+try await session.close()
