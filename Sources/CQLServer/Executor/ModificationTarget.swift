@@ -45,9 +45,7 @@ struct ModificationTarget {
             throw .invalid("Some partition key parts are missing: \(missing.joined(separator: ", "))")
         }
         if restrictions.clusteringNeedsFiltering {
-            let restricted = Set(restrictions.all.map(\.column.name))
-            let firstMissing = table.clustering.map { table.columns[$0].name }.first { !restricted.contains($0) } ?? ""
-            throw .invalid("PRIMARY KEY column \"\(firstMissing)\" cannot be restricted as preceding column is not restricted")
+            throw .invalid(restrictions.clusteringFilteringMessage ?? "Only EQ and IN relation are supported on the clustering columns for \(statementKind) statements")
         }
         let prefixLength = restrictions.clusteringPrefixes.first?.count ?? 0
         let complete = prefixLength == table.clustering.count && !restrictions.hasClusteringSlice

@@ -164,7 +164,10 @@ struct SelectExecutor {
             if supported { usesIndex = true } else { needsFiltering = true }
         }
         if restrictions.partitionKeyNeedsFiltering && !usesIndex { needsFiltering = true }
-        if restrictions.clusteringNeedsFiltering && !usesIndex { needsFiltering = true }
+        if restrictions.clusteringNeedsFiltering && !usesIndex {
+            if let message = restrictions.clusteringFilteringMessage, !statement.allowFiltering { throw .invalid(message) }
+            needsFiltering = true
+        }
         let hasClusteringRestriction = restrictions.all.contains { $0.column.kind == .clustering }
         if restrictions.partitionKeys == nil && restrictions.tokenLower == nil && restrictions.tokenUpper == nil
             && hasClusteringRestriction && !usesIndex {
