@@ -45,11 +45,13 @@ struct SelectExecutor {
                 guard let partition = store.partition(key) else { continue }
                 var partitionRows = partition.resolvedRows(table: table, now: now).filter(filter.matches)
                 if statement.isDistinct { partitionRows = Array(partitionRows.prefix(1)) }
-                if let perPartitionLimit { partitionRows = Array(partitionRows.prefix(perPartitionLimit)) }
+                // An aggregate reads every row: its LIMIT and PER PARTITION LIMIT bound the single
+                // output row, not the input (SelectStatement.getDataLimits, AGGREGATE_EVERYTHING).
+                if let perPartitionLimit, !selection.isAggregate { partitionRows = Array(partitionRows.prefix(perPartitionLimit)) }
                 rows += partitionRows
             }
             if selection.isAggregate {
-                return ResultSet(columns: selection.columns, rows: [selection.aggregate(limit.map { Array(rows.prefix($0)) } ?? rows)])
+                return ResultSet(columns: selection.columns, rows: [selection.aggregate(rows)])
             }
             rows = ordering.sorted(rows)
             if let limit { rows = Array(rows.prefix(limit)) }
