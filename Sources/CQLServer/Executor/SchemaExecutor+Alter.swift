@@ -75,7 +75,8 @@ extension SchemaExecutor {
         let name = statement.type.name.name
         if keyspace.type(named: name) != nil {
             if statement.ifNotExists { return .void }
-            throw ExecutionError(kind: .alreadyExists(keyspace: keyspaceName, table: name), message: "A user type with name '\(name)' already exists")
+            // CreateTypeStatement throws a plain InvalidRequest here, not AlreadyExists.
+            throw .invalid("A user type with name '\(name)' already exists")
         }
         if CQLType(nativeName: name) != nil { throw .invalid("Type name '\(name)' is reserved") }
         var names = Set<String>()

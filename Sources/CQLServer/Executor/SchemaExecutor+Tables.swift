@@ -32,7 +32,7 @@ extension SchemaExecutor {
         if keyspace.tables[tableName] != nil {
             if statement.ifNotExists { return .void }
             throw ExecutionError(kind: .alreadyExists(keyspace: keyspaceName, table: tableName),
-                                 message: "Table \(keyspaceName).\(tableName) already exists")
+                                 message: "Cannot add already existing table \"\(tableName)\" to keyspace \"\(keyspaceName)\"")
         }
         guard !statement.primaryKeyDeclarations.isEmpty else { throw .invalid("No PRIMARY KEY specifed for table '\(tableName)' (exactly one required)") }
         guard let primaryKey = statement.primaryKey else { throw .invalid("Multiple PRIMARY KEY specified for table '\(tableName)' (exactly one required)") }
