@@ -45,7 +45,7 @@ struct ModificationExecutor {
 
     /// Logs and applies mutations.
     func apply(_ mutations: [Mutation], state: inout StorageEngine.State) throws(ExecutionError) {
-        try processor.commitLog?.append(mutations)
+        try processor.commitLog?.append(mutations, now: time.seconds)
         for mutation in mutations {
             guard let table = state.keyspaces[mutation.keyspace]?.tables[mutation.table] else { continue }
             state.apply(mutation, table: table, now: time.seconds)
