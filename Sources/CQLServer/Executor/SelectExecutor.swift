@@ -19,6 +19,7 @@ struct SelectExecutor {
 
     /// Runs the query against `store` (a real table's data or a virtual table's rows).
     func execute(store: inout TableStore) throws(ExecutionError) -> ResultSet {
+        guard statement.groupBy.isEmpty else { throw .invalid("GROUP BY is not supported by the embedded server") }
         let restrictions = try KeyRestrictions(statement.whereClause, table: table, evaluator: evaluator)
         try validateFiltering(restrictions)
         let selection = try Selection(statement, table: table, evaluator: evaluator)

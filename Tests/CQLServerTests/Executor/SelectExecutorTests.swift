@@ -89,6 +89,11 @@ final class SelectExecutorTests: XCTestCase {
         XCTAssertEqual(empty, [[.bigint(0), nil, .int(0), .int(0)]])
     }
 
+    func testGroupByIsRejectedRatherThanIgnored() throws {
+        let cql = try harness()
+        cql.assertError("SELECT k, count(*) FROM t GROUP BY k", .invalid, "GROUP BY is not supported by the embedded server")
+    }
+
     func testAggregatesIgnoreLimitsOnTheRowsTheyRead() throws {
         let cql = try harness()
         XCTAssertEqual(try cql.rows("SELECT count(*) FROM t LIMIT 2").rows, [[.bigint(18)]])
