@@ -224,9 +224,12 @@ struct KeyRestrictions {
         var stopped = false
         var unrestricted: String?
         var sliced: String?
+        var coveredByTuple: Set<String> = []
         for index in table.clustering {
             let column = table.columns[index]
             let restrictions = all.filter { $0.column.kind == .clustering && ($0.tupleColumns.isEmpty ? $0.column.name == column.name : $0.tupleColumns.contains { $0.name == column.name }) }
+            // The later columns of a multi-column relation were handled with its first column.
+            if coveredByTuple.contains(column.name) && restrictions.allSatisfy({ !$0.tupleColumns.isEmpty }) { continue }
             if restrictions.isEmpty {
                 stopped = true
                 if unrestricted == nil && sliced == nil { unrestricted = column.name }
@@ -245,6 +248,7 @@ struct KeyRestrictions {
                 // Multi-column relations are evaluated as filters over the addressed partitions.
                 hasClusteringSlice = true
                 stopped = true
+                for restriction in restrictions { coveredByTuple.formUnion(restriction.tupleColumns.map(\.name)) }
                 continue
             }
             if let equality = restrictions.first(where: { $0.op == .equal || $0.op == .in }) {

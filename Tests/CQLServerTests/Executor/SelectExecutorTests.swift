@@ -129,6 +129,13 @@ final class SelectExecutorTests: XCTestCase {
         XCTAssertEqual(try cql.rows("SELECT a FROM w WHERE k = 1 AND b = 1 ALLOW FILTERING").rows, [[.int(1)]])
     }
 
+    func testMultiColumnSliceNeedsNoFiltering() throws {
+        let cql = try QueryHarness.withKeyspace("CREATE TABLE w (k int, a int, b int, PRIMARY KEY (k, a, b))")
+        for (a, b) in [(1, 1), (1, 2), (2, 0)] { try cql.run("INSERT INTO w (k, a, b) VALUES (1, \(a), \(b))") }
+        XCTAssertEqual(try cql.rows("SELECT a, b FROM w WHERE k = 1 AND (a, b) > (1, 1)").rows, [[.int(1), .int(2)], [.int(2), .int(0)]])
+        XCTAssertEqual(try cql.rows("SELECT a, b FROM w WHERE k = 1 AND (a, b) >= (1, 2) AND (a, b) < (2, 0)").rows, [[.int(1), .int(2)]])
+    }
+
     func testUnknownColumnsInSelectionAndWhere() throws {
         let cql = try harness()
         cql.assertError("SELECT nope FROM t", .invalid, "Undefined column name nope")
