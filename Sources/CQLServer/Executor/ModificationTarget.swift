@@ -33,6 +33,11 @@ struct ModificationTarget {
         if restrictions.all.contains(where: \.isToken) {
             throw .invalid("The token function cannot be used in WHERE clauses for \(statementKind) statements")
         }
+        // Range tombstones cover a prefix plus a slice of one column; a multi-column relation
+        // would need a union of slices, so it is refused rather than widened.
+        if restrictions.all.contains(where: { !$0.tupleColumns.isEmpty }) {
+            throw .invalid("Multi-column relations are not supported in \(statementKind) statements by the embedded server")
+        }
         if let regular = restrictions.regularRestrictions.first {
             throw .invalid("Non PRIMARY KEY columns found in where clause: \(regular.column.name) ")
         }

@@ -68,6 +68,15 @@ final class RangeTombstoneTests: XCTestCase {
         cql.assertError("DELETE FROM t WHERE a = 1", .invalid, "Some partition key parts are missing: k")
     }
 
+    func testMultiColumnDeletesAreRefusedInsteadOfWidened() throws {
+        let cql = try harness()
+        cql.assertError("DELETE FROM t WHERE k = 1 AND (a, b) > (1, 1)", .invalid,
+                        "Multi-column relations are not supported in DELETE statements by the embedded server")
+        cql.assertError("DELETE FROM t WHERE k = 1 AND (a, b) = (1, 1)", .invalid,
+                        "Multi-column relations are not supported in DELETE statements by the embedded server")
+        XCTAssertEqual(try remaining(cql).count, 9)
+    }
+
     func testCoversMatchesPrefixAndBoundsDirectly() {
         let int: (Int32) -> [UInt8] = { withUnsafeBytes(of: $0.bigEndian) { Array($0) } }
         let tombstone = RangeTombstone(prefix: [int(1)], lower: .init(value: int(2), inclusive: false),
