@@ -94,6 +94,7 @@ final class CommitLog: Sendable {
         return complete.map { CQLBuffer(bytes: Array(contents[($0.lowerBound + 4)..<$0.upperBound])) }
     }
 
+    /// The log file inside `directory`.
     private static func path(directory: String) -> String {
         directory.hasSuffix("/") ? directory + "commitlog.bin" : directory + "/commitlog.bin"
     }

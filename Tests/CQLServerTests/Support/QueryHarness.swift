@@ -39,6 +39,7 @@ struct DecodedRows: Equatable, CustomStringConvertible {
         return rows.map { $0[index] }
     }
 
+    /// The column names and rows, for failure messages.
     var description: String { "\(columns): \(rows)" }
 }
 
