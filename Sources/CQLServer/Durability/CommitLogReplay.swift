@@ -15,15 +15,16 @@ enum CommitLogReplay {
                     if case .error(let error) = outcome.response {
                         throw EmbeddedCQLServer.StartError(message: "commit log replay failed on '\(text)': \(error.message)")
                     }
-                case 2:
+                case let kind where kind == 2 || kind == 3:
+                    let now = kind == 3 ? try record.readLong() : processor.clock() / 1_000_000
                     let count = Int(try record.readInt())
                     var mutations: [Mutation] = []
                     for _ in 0..<count { mutations.append(try MutationCodec.decode(from: &record)) }
-                    let now = processor.clock() / 1_000_000
                     processor.engine.withState { state in
                         for mutation in mutations {
                             guard let table = state.keyspaces[mutation.keyspace]?.tables[mutation.table] else { continue }
                             state.lastTimestamp = max(state.lastTimestamp, mutation.rows.map(\.timestamp).max() ?? 0)
+                            state.advanceListPaths(past: mutation, table: table)
                             state.apply(mutation, table: table, now: now)
                         }
                     }

@@ -259,12 +259,14 @@ struct BindVariables {
     }
 
     /// The partition-key bind indexes (for token-aware routing), or empty when some
-    /// partition-key column is not bound by a single marker.
+    /// partition-key column is not bound by a marker. Like Cassandra's
+    /// `VariableSpecifications.getPartitionKeyBindVariableIndexes`, a column bound by
+    /// several markers (`k IN (?, ?)`) reports the last one.
     func partitionKeyIndexes(for statement: Statement) -> [UInt16] {
         var indexes: [UInt16] = []
         for keyIndex in table.partitionKey {
             let name = table.columns[keyIndex].name
-            guard let marker = receivers.first(where: { $0.value.name == name && $0.value.type == table.columns[keyIndex].type })?.key else {
+            guard let marker = receivers.filter({ $0.value.name == name && $0.value.type == table.columns[keyIndex].type }).map(\.key).max() else {
                 return []
             }
             indexes.append(UInt16(marker))

@@ -35,6 +35,9 @@ struct KeyRestrictions {
     var hasClusteringSlice = false
     /// Whether clustering columns are restricted in a way that needs filtering (gap or slice before EQ).
     var clusteringNeedsFiltering = false
+    /// Cassandra's message for a clustering restriction that needs filtering because of a gap or
+    /// an earlier slice (`StatementRestrictions.processClusteringColumnsRestrictions`), when one applies.
+    var clusteringFilteringMessage: String?
     /// Whether the partition key is partly restricted (needs filtering).
     var partitionKeyNeedsFiltering = false
     /// Restrictions on non-primary-key columns.
@@ -219,14 +222,25 @@ struct KeyRestrictions {
     private mutating func deriveClustering(table: TableSchema) throws(ExecutionError) {
         var prefixValues: [[[UInt8]]] = []
         var stopped = false
+        var unrestricted: String?
+        var sliced: String?
+        var coveredByTuple: Set<String> = []
         for index in table.clustering {
             let column = table.columns[index]
             let restrictions = all.filter { $0.column.kind == .clustering && ($0.tupleColumns.isEmpty ? $0.column.name == column.name : $0.tupleColumns.contains { $0.name == column.name }) }
+            // The later columns of a multi-column relation were handled with its first column.
+            if coveredByTuple.contains(column.name) && restrictions.allSatisfy({ !$0.tupleColumns.isEmpty }) { continue }
             if restrictions.isEmpty {
                 stopped = true
+                if unrestricted == nil && sliced == nil { unrestricted = column.name }
                 continue
             }
             if stopped {
+                if clusteringFilteringMessage == nil, let sliced {
+                    clusteringFilteringMessage = "Clustering column \"\(column.name)\" cannot be restricted (preceding column \"\(sliced)\" is restricted by a non-EQ relation)"
+                } else if clusteringFilteringMessage == nil, let unrestricted {
+                    clusteringFilteringMessage = "PRIMARY KEY column \"\(column.name)\" cannot be restricted as preceding column \"\(unrestricted)\" is not restricted"
+                }
                 clusteringNeedsFiltering = true
                 continue
             }
@@ -234,6 +248,7 @@ struct KeyRestrictions {
                 // Multi-column relations are evaluated as filters over the addressed partitions.
                 hasClusteringSlice = true
                 stopped = true
+                for restriction in restrictions { coveredByTuple.formUnion(restriction.tupleColumns.map(\.name)) }
                 continue
             }
             if let equality = restrictions.first(where: { $0.op == .equal || $0.op == .in }) {
@@ -244,6 +259,7 @@ struct KeyRestrictions {
             } else if restrictions.allSatisfy({ [.lessThan, .lessThanOrEqual, .greaterThan, .greaterThanOrEqual].contains($0.op) }) {
                 hasClusteringSlice = true
                 stopped = true
+                sliced = column.name
             } else {
                 clusteringNeedsFiltering = true
                 stopped = true

@@ -18,10 +18,10 @@ struct ModificationExecutor {
 
     /// Plans one modification statement.
     func plan(_ statement: Statement, evaluator: TermEvaluator, session: String?, state: inout StorageEngine.State) throws(ExecutionError) -> ModificationPlan {
-        let name: QualifiedName = switch statement {
-        case .insert(let insert): insert.table
-        case .update(let update): update.table
-        case .delete(let delete): delete.table
+        let (name, using): (QualifiedName, UsingClause) = switch statement {
+        case .insert(let insert): (insert.table, insert.using)
+        case .update(let update): (update.table, update.using)
+        case .delete(let delete): (delete.table, delete.using)
         default: throw .invalid("Not a modification statement")
         }
         let keyspace = try SchemaExecutor.keyspaceName(name, session: session)
@@ -29,6 +29,11 @@ struct ModificationExecutor {
             throw ExecutionError(kind: .unauthorized, message: "\(keyspace) keyspace is not user-modifiable.")
         }
         let table = try SchemaExecutor.existingTable(name, session: session, state: state)
+        if table.isCounterTable {
+            // ModificationStatement.validate: counters carry their own clocks and never expire.
+            if using.timestamp != nil { throw .invalid("Cannot provide custom timestamp for counter updates") }
+            if using.timeToLive != nil { throw .invalid("Cannot provide custom TTL for counter updates") }
+        }
         let context = ModificationContext(table: table, evaluator: evaluator, time: time, imposedTimestamp: imposedTimestamp)
         switch statement {
         case .insert(let insert): return try InsertPlanner.plan(insert, context: context, state: &state)
@@ -40,7 +45,7 @@ struct ModificationExecutor {
 
     /// Logs and applies mutations.
     func apply(_ mutations: [Mutation], state: inout StorageEngine.State) throws(ExecutionError) {
-        try processor.commitLog?.append(mutations)
+        try processor.commitLog?.append(mutations, now: time.seconds)
         for mutation in mutations {
             guard let table = state.keyspaces[mutation.keyspace]?.tables[mutation.table] else { continue }
             state.apply(mutation, table: table, now: time.seconds)

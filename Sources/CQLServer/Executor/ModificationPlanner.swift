@@ -99,12 +99,16 @@ enum InsertPlanner {
             assignments.append((column, term))
         }
         func keyComponents(_ indexes: [Int]) throws(ExecutionError) -> [[UInt8]] {
+            let missing = indexes.map { table.columns[$0] }.filter { column in !assignments.contains { $0.0.name == column.name } }
+            if let first = missing.first {
+                // StatementRestrictions' wording, listing every missing column.
+                let names = missing.map(\.name).joined(separator: ", ")
+                throw .invalid(first.kind == .partitionKey ? "Some partition key parts are missing: \(names)" : "Some clustering keys are missing: \(names)")
+            }
             var result: [[UInt8]] = []
             for index in indexes {
                 let column = table.columns[index]
-                guard let term = assignments.first(where: { $0.0.name == column.name })?.1 else {
-                    throw .invalid("Some \(column.kind == .partitionKey ? "partition" : "clustering") key parts are missing: \(column.name)")
-                }
+                guard let term = assignments.first(where: { $0.0.name == column.name })?.1 else { continue }
                 result.append(try context.keyValue(term, column: column))
             }
             return result

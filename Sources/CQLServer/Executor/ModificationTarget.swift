@@ -33,6 +33,11 @@ struct ModificationTarget {
         if restrictions.all.contains(where: \.isToken) {
             throw .invalid("The token function cannot be used in WHERE clauses for \(statementKind) statements")
         }
+        // Range tombstones cover a prefix plus a slice of one column; a multi-column relation
+        // would need a union of slices, so it is refused rather than widened.
+        if restrictions.all.contains(where: { !$0.tupleColumns.isEmpty }) {
+            throw .invalid("Multi-column relations are not supported in \(statementKind) statements by the embedded server")
+        }
         if let regular = restrictions.regularRestrictions.first {
             throw .invalid("Non PRIMARY KEY columns found in where clause: \(regular.column.name) ")
         }
@@ -45,9 +50,7 @@ struct ModificationTarget {
             throw .invalid("Some partition key parts are missing: \(missing.joined(separator: ", "))")
         }
         if restrictions.clusteringNeedsFiltering {
-            let restricted = Set(restrictions.all.map(\.column.name))
-            let firstMissing = table.clustering.map { table.columns[$0].name }.first { !restricted.contains($0) } ?? ""
-            throw .invalid("PRIMARY KEY column \"\(firstMissing)\" cannot be restricted as preceding column is not restricted")
+            throw .invalid(restrictions.clusteringFilteringMessage ?? "Only EQ and IN relation are supported on the clustering columns for \(statementKind) statements")
         }
         let prefixLength = restrictions.clusteringPrefixes.first?.count ?? 0
         let complete = prefixLength == table.clustering.count && !restrictions.hasClusteringSlice

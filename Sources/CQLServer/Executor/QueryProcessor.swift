@@ -186,7 +186,10 @@ final class QueryProcessor: Sendable {
                 return try SchemaExecutor.use(use, state: state)
             default:
                 let result = try self.ddl(statement, session: sessionKeyspace, state: &state)
-                if case .schemaChange = result { try self.commitLog?.appendSchemaStatement(text, keyspace: sessionKeyspace) }
+                // Schema changes and TRUNCATE (which removes data without mutations) replay as statements.
+                let changesSchema = if case .schemaChange = result { true } else { false }
+                let isTruncate = if case .truncate = statement { true } else { false }
+                if changesSchema || isTruncate { try self.commitLog?.appendSchemaStatement(text, keyspace: sessionKeyspace) }
                 return result
             }
         }

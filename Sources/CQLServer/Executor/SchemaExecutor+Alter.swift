@@ -3,7 +3,7 @@ import CQLProtocol
 extension SchemaExecutor {
     static func alterTable(_ statement: Statement.AlterTable, session: String?, in state: inout StorageEngine.State) throws(ExecutionError) -> ExecutionResult {
         let keyspaceName = try keyspaceName(statement.table, session: session)
-        guard let keyspace = state.keyspaces[keyspaceName] else { throw .invalid("Keyspace \(keyspaceName) does not exist") }
+        guard let keyspace = state.keyspaces[keyspaceName] else { throw .invalid("Keyspace '\(keyspaceName)' doesn't exist") }
         guard var table = keyspace.tables[statement.table.name.name] else {
             if statement.ifExists { return .void }
             throw .invalid("Table '\(keyspaceName).\(statement.table.name.name)' doesn't exist")
@@ -71,11 +71,12 @@ extension SchemaExecutor {
 
     static func createType(_ statement: Statement.CreateType, session: String?, in state: inout StorageEngine.State) throws(ExecutionError) -> ExecutionResult {
         let keyspaceName = try keyspaceName(statement.type, session: session)
-        guard let keyspace = state.keyspaces[keyspaceName] else { throw .invalid("Keyspace \(keyspaceName) doesn't exist") }
+        guard let keyspace = state.keyspaces[keyspaceName] else { throw .invalid("Keyspace '\(keyspaceName)' doesn't exist") }
         let name = statement.type.name.name
         if keyspace.type(named: name) != nil {
             if statement.ifNotExists { return .void }
-            throw ExecutionError(kind: .alreadyExists(keyspace: keyspaceName, table: name), message: "A user type with name '\(name)' already exists")
+            // CreateTypeStatement throws a plain InvalidRequest here, not AlreadyExists.
+            throw .invalid("A user type with name '\(name)' already exists")
         }
         if CQLType(nativeName: name) != nil { throw .invalid("Type name '\(name)' is reserved") }
         var names = Set<String>()
@@ -95,7 +96,7 @@ extension SchemaExecutor {
 
     static func alterType(_ statement: Statement.AlterType, session: String?, in state: inout StorageEngine.State) throws(ExecutionError) -> ExecutionResult {
         let keyspaceName = try keyspaceName(statement.type, session: session)
-        guard let keyspace = state.keyspaces[keyspaceName] else { throw .invalid("Keyspace \(keyspaceName) doesn't exist") }
+        guard let keyspace = state.keyspaces[keyspaceName] else { throw .invalid("Keyspace '\(keyspaceName)' doesn't exist") }
         let name = statement.type.name.name
         guard let typeIndex = keyspace.types.firstIndex(where: { $0.name == name }) else {
             if statement.ifExists { return .void }
@@ -158,7 +159,7 @@ extension SchemaExecutor {
         let keyspaceName = try keyspaceName(statement.type, session: session)
         guard let keyspace = state.keyspaces[keyspaceName] else {
             if statement.ifExists { return .void }
-            throw .invalid("Keyspace \(keyspaceName) doesn't exist")
+            throw .invalid("Keyspace '\(keyspaceName)' doesn't exist")
         }
         let name = statement.type.name.name
         guard keyspace.type(named: name) != nil else {

@@ -25,7 +25,7 @@ extension SchemaExecutor {
         let name = statement.name?.name ?? "\(table.name)_\(column.name)_idx"
         if state.keyspaces[table.keyspace]!.tables.values.contains(where: { $0.indexes.contains { $0.name == name } }) {
             if statement.ifNotExists { return .void }
-            throw ExecutionError(kind: .alreadyExists(keyspace: table.keyspace, table: table.name), message: "Index '\(name)' already exists")
+            throw .invalid("Index '\(name)' already exists")
         }
         if let duplicate = table.indexes.first(where: { $0.options["target"] == targetText }) {
             if statement.ifNotExists { return .void }

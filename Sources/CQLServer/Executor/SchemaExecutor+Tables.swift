@@ -26,13 +26,13 @@ extension SchemaExecutor {
         let keyspaceName = try keyspaceName(statement.table, session: session)
         let tableName = statement.table.name.name
         guard let keyspace = state.keyspaces[keyspaceName] else {
-            throw .invalid("Keyspace \(keyspaceName) does not exist")
+            throw .invalid("Keyspace '\(keyspaceName)' doesn't exist")
         }
         try validateName(tableName, what: "Table")
         if keyspace.tables[tableName] != nil {
             if statement.ifNotExists { return .void }
             throw ExecutionError(kind: .alreadyExists(keyspace: keyspaceName, table: tableName),
-                                 message: "Table \(keyspaceName).\(tableName) already exists")
+                                 message: "Cannot add already existing table \"\(tableName)\" to keyspace \"\(keyspaceName)\"")
         }
         guard !statement.primaryKeyDeclarations.isEmpty else { throw .invalid("No PRIMARY KEY specifed for table '\(tableName)' (exactly one required)") }
         guard let primaryKey = statement.primaryKey else { throw .invalid("Multiple PRIMARY KEY specified for table '\(tableName)' (exactly one required)") }
@@ -154,7 +154,7 @@ extension SchemaExecutor {
         guard !systemKeyspaces.contains(keyspaceName) else { throw ExecutionError(kind: .unauthorized, message: "Cannot drop system table \(keyspaceName).\(tableName)") }
         guard let keyspace = state.keyspaces[keyspaceName] else {
             if statement.ifExists { return .void }
-            throw .invalid("Keyspace \(keyspaceName) does not exist")
+            throw .invalid("Keyspace '\(keyspaceName)' doesn't exist")
         }
         guard let table = keyspace.tables[tableName] else {
             if statement.ifExists { return .void }
@@ -172,11 +172,11 @@ extension SchemaExecutor {
         return .void
     }
 
-    /// The table a statement names, or Cassandra's "does not exist" errors.
+    /// The table a statement names, or the errors of Cassandra's `Schema.validateTable`.
     static func existingTable(_ name: QualifiedName, session: String?, state: StorageEngine.State) throws(ExecutionError) -> TableSchema {
         let keyspaceName = try keyspaceName(name, session: session)
         guard let keyspace = state.keyspaces[keyspaceName] else {
-            throw .invalid("Keyspace \(keyspaceName) does not exist")
+            throw .invalid("keyspace \(keyspaceName) does not exist")
         }
         guard let table = keyspace.tables[name.name.name] else {
             throw .invalid("table \(name.name.name) does not exist")

@@ -19,7 +19,7 @@ enum SchemaExecutor {
         guard !systemKeyspaces.contains(name) else { throw .invalid("\(name) is a reserved keyspace name") }
         if state.keyspaces[name] != nil {
             if statement.ifNotExists { return .void }
-            throw ExecutionError(kind: .alreadyExists(keyspace: name, table: ""), message: "Keyspace \(name) already exists")
+            throw ExecutionError(kind: .alreadyExists(keyspace: name, table: ""), message: "Cannot add existing keyspace \"\(name)\"")
         }
         let replication = try normalizedReplication(statement.replication)
         let durable = try durableWrites(statement.durableWrites)
@@ -33,7 +33,7 @@ enum SchemaExecutor {
         guard !systemKeyspaces.contains(name) else { throw ExecutionError(kind: .unauthorized, message: "Cannot alter system keyspace \(name)") }
         guard var keyspace = state.keyspaces[name] else {
             if statement.ifExists { return .void }
-            throw .configuration("Keyspace '\(name)' does not exist")
+            throw .invalid("Keyspace '\(name)' doesn't exist")
         }
         if case .map(let map) = statement.options[option: "replication"] {
             keyspace.replication = try normalizedReplication(map)
@@ -51,7 +51,7 @@ enum SchemaExecutor {
         guard !systemKeyspaces.contains(name) else { throw ExecutionError(kind: .unauthorized, message: "Cannot drop system keyspace \(name)") }
         guard let keyspace = state.keyspaces.removeValue(forKey: name) else {
             if statement.ifExists { return .void }
-            throw .configuration("Cannot drop non existing keyspace '\(name)'.")
+            throw .invalid("Keyspace '\(name)' doesn't exist")
         }
         for table in keyspace.tables.values { state.stores.removeValue(forKey: table.id) }
         state.schemaGeneration += 1

@@ -19,6 +19,7 @@ struct SelectExecutor {
 
     /// Runs the query against `store` (a real table's data or a virtual table's rows).
     func execute(store: inout TableStore) throws(ExecutionError) -> ResultSet {
+        guard statement.groupBy.isEmpty else { throw .invalid("GROUP BY is not supported by the embedded server") }
         let restrictions = try KeyRestrictions(statement.whereClause, table: table, evaluator: evaluator)
         try validateFiltering(restrictions)
         let selection = try Selection(statement, table: table, evaluator: evaluator)
@@ -45,11 +46,13 @@ struct SelectExecutor {
                 guard let partition = store.partition(key) else { continue }
                 var partitionRows = partition.resolvedRows(table: table, now: now).filter(filter.matches)
                 if statement.isDistinct { partitionRows = Array(partitionRows.prefix(1)) }
-                if let perPartitionLimit { partitionRows = Array(partitionRows.prefix(perPartitionLimit)) }
+                // An aggregate reads every row: its LIMIT and PER PARTITION LIMIT bound the single
+                // output row, not the input (SelectStatement.getDataLimits, AGGREGATE_EVERYTHING).
+                if let perPartitionLimit, !selection.isAggregate { partitionRows = Array(partitionRows.prefix(perPartitionLimit)) }
                 rows += partitionRows
             }
             if selection.isAggregate {
-                return ResultSet(columns: selection.columns, rows: [selection.aggregate(limit.map { Array(rows.prefix($0)) } ?? rows)])
+                return ResultSet(columns: selection.columns, rows: [selection.aggregate(rows)])
             }
             rows = ordering.sorted(rows)
             if let limit { rows = Array(rows.prefix(limit)) }
@@ -164,7 +167,10 @@ struct SelectExecutor {
             if supported { usesIndex = true } else { needsFiltering = true }
         }
         if restrictions.partitionKeyNeedsFiltering && !usesIndex { needsFiltering = true }
-        if restrictions.clusteringNeedsFiltering && !usesIndex { needsFiltering = true }
+        if restrictions.clusteringNeedsFiltering && !usesIndex {
+            if let message = restrictions.clusteringFilteringMessage, !statement.allowFiltering { throw .invalid(message) }
+            needsFiltering = true
+        }
         let hasClusteringRestriction = restrictions.all.contains { $0.column.kind == .clustering }
         if restrictions.partitionKeys == nil && restrictions.tokenLower == nil && restrictions.tokenUpper == nil
             && hasClusteringRestriction && !usesIndex {

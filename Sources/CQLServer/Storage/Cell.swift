@@ -31,8 +31,9 @@ struct Cell: Sendable, Hashable {
         expiresAt == 0 ? nil : Int32(max(0, expiresAt - now))
     }
 
-    /// Cassandra's reconciliation: the higher timestamp wins; on a tie a tombstone wins,
-    /// then the cell that expires later, then the greater value.
+    /// Cassandra's reconciliation (`Cells.resolveRegular`): the higher timestamp wins; on a
+    /// tie a tombstone wins, then an expiring cell beats a non-expiring one
+    /// (CASSANDRA-14592), then the cell that expires later, then the greater value.
     static func reconcile(_ existing: Cell, _ incoming: Cell) -> Cell {
         if incoming.timestamp != existing.timestamp { return incoming.timestamp > existing.timestamp ? incoming : existing }
         switch (existing.value, incoming.value) {
@@ -40,9 +41,8 @@ struct Cell: Sendable, Hashable {
         case (_, nil): return incoming
         case (let left?, let right?):
             if existing.expiresAt != incoming.expiresAt {
-                let existingExpiry = existing.expiresAt == 0 ? Int64.max : existing.expiresAt
-                let incomingExpiry = incoming.expiresAt == 0 ? Int64.max : incoming.expiresAt
-                return incomingExpiry < existingExpiry ? incoming : existing
+                if existing.expiresAt == 0 || incoming.expiresAt == 0 { return existing.expiresAt == 0 ? incoming : existing }
+                return incoming.expiresAt > existing.expiresAt ? incoming : existing
             }
             return ValueComparator.compareBytes(right[...], left[...]) > 0 ? incoming : existing
         }

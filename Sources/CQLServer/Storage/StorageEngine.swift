@@ -46,6 +46,28 @@ extension StorageEngine.State {
         return lastTimestamp
     }
 
+    /// Moves the list path counters beyond every list element path in `mutation`, so that
+    /// appends and prepends after a commit-log replay sort after (before) the replayed ones.
+    mutating func advanceListPaths(past mutation: Mutation, table: TableSchema) {
+        for row in mutation.rows {
+            for write in row.writes {
+                guard case .list? = table.columns.first(where: { $0.slot == write.slot })?.type else { continue }
+                let elements: [CollectionElement] = switch write.change {
+                case .replaceCollection(let elements), .addElements(let elements): elements
+                default: []
+                }
+                for element in elements where element.path.count == 8 {
+                    let position = element.path.reduce(Int64(0)) { $0 << 8 | Int64($1) }
+                    if position >= 1 << 40 {
+                        nextAppendPath = max(nextAppendPath, position + 1)
+                    } else {
+                        nextPrependPath = min(nextPrependPath, position - 1)
+                    }
+                }
+            }
+        }
+    }
+
     /// A fresh list element path that sorts after (append) or before (prepend) every path handed out so far.
     mutating func nextListPath(prepend: Bool) -> [UInt8] {
         let value: Int64
