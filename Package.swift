@@ -15,20 +15,36 @@ let package = Package(
         .library(name: "CQLServer", targets: ["CQLServer"]),
         .executable(name: "cql-server", targets: ["cql-server"]),
     ],
-    dependencies: [],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    ],
     targets: [
         .systemLibrary(name: "CLibUV", pkgConfig: "libuv", providers: [.apt(["libuv1-dev"]), .brew(["libuv"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"]), .brew(["lz4"])]),
         .target(name: "CQLProtocol", dependencies: ["CLZ4"], swiftSettings: swiftSettings),
         .target(name: "UVLoop", dependencies: ["CLibUV"], swiftSettings: swiftSettings),
-        .target(name: "CassandraDriver", dependencies: ["CQLProtocol"], swiftSettings: swiftSettings),
+        .target(
+            name: "CassandraDriver",
+            dependencies: [
+                "CQLProtocol", "UVLoop",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings),
         .target(name: "CQLServer", dependencies: ["CQLProtocol", "UVLoop"], swiftSettings: swiftSettings),
         .executableTarget(name: "cql-server", dependencies: ["CQLServer"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
             exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
         .testTarget(name: "UVLoopTests", dependencies: ["UVLoop"], swiftSettings: swiftSettings),
-        .testTarget(name: "CassandraDriverTests", dependencies: ["CassandraDriver"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CassandraDriverTests",
+            dependencies: [
+                "CassandraDriver", "UVLoop",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "CQLServerTests", dependencies: ["CQLServer", "CQLProtocol"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

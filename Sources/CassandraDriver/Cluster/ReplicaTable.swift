@@ -2,7 +2,7 @@
 /// computed once so that routing a request is a binary search plus a slice.
 ///
 /// Stored flat: ring position `p`'s replicas are `replicas[offsets[p]..<offsets[p + 1]]`,
-/// host indices into the host list the ring was built from.
+/// node indices into the node list the ring was built from.
 struct ReplicaTable: Sendable {
     private let offsets: [Int32]
     private let replicas: [Int32]
@@ -16,8 +16,8 @@ struct ReplicaTable: Sendable {
         var replicas: [Int32] = []
         offsets.reserveCapacity(ring.tokens.count + 1)
         for position in ring.tokens.indices {
-            for host in ring.replicaIndices(at: position, strategy: strategy) {
-                replicas.append(Int32(host))
+            for node in ring.replicaIndices(at: position, strategy: strategy) {
+                replicas.append(Int32(node))
             }
             offsets.append(Int32(replicas.count))
         }

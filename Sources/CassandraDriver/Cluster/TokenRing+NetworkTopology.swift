@@ -1,13 +1,13 @@
 extension TokenRing {
-    /// Replicas under `NetworkTopologyStrategy`, as host indices in the order chosen.
+    /// Replicas under `NetworkTopologyStrategy`, as node indices in the order chosen.
     ///
     /// This is Cassandra's `NetworkTopologyStrategy.calculateNaturalEndpoints` (3.0 and
     /// later). For each datacenter with a positive factor and at least one member:
     /// `needed = min(rf, nodes in dc)` and `acceptableRackRepeats = rf - racks in dc`. The
     /// ring is walked once, clockwise from `start`; each token's owner in such a datacenter
     /// is taken when its rack is new for the datacenter, or, when the rack was seen,
-    /// if the host is not yet a replica and rack repeats are still acceptable (each use
-    /// spends one). A datacenter stops taking hosts once `needed` reaches zero, and the
+    /// if the node is not yet a replica and rack repeats are still acceptable (each use
+    /// spends one). A datacenter stops taking nodes once `needed` reaches zero, and the
     /// walk stops when every datacenter is filled. Replicas are thus spread over distinct
     /// racks first and rack repeats fill the rest only when there are fewer racks than the
     /// replication factor.
@@ -28,21 +28,21 @@ extension TokenRing {
         var seenRacks: [Int] = []
         var step = 0
         while datacentersToFill > 0 && step < tokens.count {
-            let host = owners[(start + step) % tokens.count]
+            let node = owners[(start + step) % tokens.count]
             step += 1
-            guard let datacenter = hostDatacenters[host], var fill = fills[datacenter], fill.needed > 0 else {
+            guard let datacenter = nodeDatacenters[node], var fill = fills[datacenter], fill.needed > 0 else {
                 continue
             }
-            let rack = hostRacks[host]
+            let rack = nodeRacks[node]
             if !seenRacks.contains(rack) {
-                // A new rack always means a new host: a host seen before had its rack seen.
+                // A new rack always means a new node: a node seen before had its rack seen.
                 seenRacks.append(rack)
-            } else if fill.acceptableRackRepeats > 0 && !replicas.contains(host) {
+            } else if fill.acceptableRackRepeats > 0 && !replicas.contains(node) {
                 fill.acceptableRackRepeats -= 1
             } else {
                 continue
             }
-            replicas.append(host)
+            replicas.append(node)
             fill.needed -= 1
             if fill.needed == 0 { datacentersToFill -= 1 }
             fills[datacenter] = fill

@@ -1,5 +1,5 @@
 /// Doubles the delay after each failed attempt, up to a maximum, with random jitter so that
-/// clients that lost a host together do not reconnect in lockstep.
+/// clients that lost a node together do not reconnect in lockstep.
 ///
 /// Attempt `n` (from 0) waits `min(base * 2^n, max)`, multiplied by a factor drawn
 /// uniformly from `1 - jitter ... 1 + jitter`, then clamped into `base ... max`. This is

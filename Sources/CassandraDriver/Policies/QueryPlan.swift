@@ -1,21 +1,21 @@
-/// The hosts to try for one request, best first: a lazy sequence, so building a plan costs
-/// little and hosts past the first are only computed when a request fails over.
+/// The nodes to try for one request, best first: a lazy sequence, so building a plan costs
+/// little and nodes past the first are only computed when a request fails over.
 ///
-/// A plan may be iterated more than once; each iteration yields the same hosts.
+/// A plan may be iterated more than once; each iteration yields the same nodes.
 public struct QueryPlan: Sequence, Sendable {
-    private let makeBase: @Sendable () -> AnyIterator<Host>
+    private let makeBase: @Sendable () -> AnyIterator<Node>
 
-    /// Wraps any sendable sequence of hosts.
-    /// - Parameter hosts: the hosts in the order to try them.
-    public init<Hosts: Sequence & Sendable>(_ hosts: Hosts) where Hosts.Element == Host {
-        makeBase = { AnyIterator(hosts.makeIterator()) }
+    /// Wraps any sendable sequence of nodes.
+    /// - Parameter nodes: the nodes in the order to try them.
+    public init<Nodes: Sequence & Sendable>(_ nodes: Nodes) where Nodes.Element == Node {
+        makeBase = { AnyIterator(nodes.makeIterator()) }
     }
 
-    /// A plan with no hosts.
-    public static let empty = QueryPlan([Host]())
+    /// A plan with no nodes.
+    public static let empty = QueryPlan([Node]())
 
-    /// Starts an iteration over the plan's hosts.
-    public func makeIterator() -> AnyIterator<Host> {
+    /// Starts an iteration over the plan's nodes.
+    public func makeIterator() -> AnyIterator<Node> {
         makeBase()
     }
 }

@@ -1,4 +1,4 @@
-/// Decides how long to wait between attempts to reconnect to a host.
+/// Decides how long to wait between attempts to reconnect to a node.
 ///
 /// A policy hands out one ``ReconnectionSchedule`` per outage; the pool asks the schedule
 /// for a delay before each attempt and drops it once a connection succeeds, so the next

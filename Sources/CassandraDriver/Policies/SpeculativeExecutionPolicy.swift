@@ -1,7 +1,7 @@
 /// Decides whether to start another execution of a request while earlier ones are still
 /// running, and when: a pure function of the request and the executions started so far.
 ///
-/// Speculative executions send the same request to the next host of the plan; the first
+/// Speculative executions send the same request to the next node of the plan; the first
 /// response wins. Only idempotent requests may be executed speculatively.
 public protocol SpeculativeExecutionPolicy: Sendable {
     /// The delay after which to start another execution, measured from the start of the

@@ -8,13 +8,13 @@ import Synchronization
 /// Sends requests to a replica of their partition first, then follows a child policy.
 ///
 /// When the request names a keyspace and a token, the plan starts with the up replicas
-/// that the child ranks ``HostDistance/local``, rotated by one position per plan so that
-/// replicas share the load. The child's plan follows, without the hosts already listed.
+/// that the child ranks ``NodeDistance/local``, rotated by one position per plan so that
+/// replicas share the load. The child's plan follows, without the nodes already listed.
 /// Remote replicas are not promoted: they appear where the child puts them. Requests
 /// without keyspace or token, and keyspaces whose strategy places no replicas, get the
 /// child's plan unchanged.
 public final class TokenAwarePolicy: LoadBalancingPolicy {
-    /// The policy that ranks hosts and supplies the rest of each plan.
+    /// The policy that ranks nodes and supplies the rest of each plan.
     public let child: any LoadBalancingPolicy
 
     private let counter = Atomic<Int>(0)
@@ -44,15 +44,15 @@ public final class TokenAwarePolicy: LoadBalancingPolicy {
 
     /// The child's distance.
     /// - Parameters:
-    ///   - host: the host.
+    ///   - node: the node.
     ///   - cluster: the current cluster view.
-    public func distance(to host: Host, in cluster: ClusterSnapshot) -> HostDistance {
-        child.distance(to: host, in: cluster)
+    public func distance(to node: Node, in cluster: ClusterSnapshot) -> NodeDistance {
+        child.distance(to: node, in: cluster)
     }
 
-    /// The lazy sequence behind a plan: `first`, then `rest` without hosts in `first`.
+    /// The lazy sequence behind a plan: `first`, then `rest` without nodes in `first`.
     private struct Plan: Sequence, Sendable {
-        let first: [Host]
+        let first: [Node]
         let rest: QueryPlan
 
         func makeIterator() -> Iterator {
@@ -60,18 +60,18 @@ public final class TokenAwarePolicy: LoadBalancingPolicy {
         }
 
         struct Iterator: IteratorProtocol {
-            let first: [Host]
+            let first: [Node]
             let firstIDs: [UUID]
-            var rest: AnyIterator<Host>
+            var rest: AnyIterator<Node>
             var index = 0
 
-            mutating func next() -> Host? {
+            mutating func next() -> Node? {
                 if index < first.count {
                     defer { index += 1 }
                     return first[index]
                 }
-                while let host = rest.next() {
-                    if !firstIDs.contains(host.id) { return host }
+                while let node = rest.next() {
+                    if !firstIDs.contains(node.id) { return node }
                 }
                 return nil
             }

@@ -1,5 +1,5 @@
 extension ConnectionPool {
-    /// The pure logic of one host's pool: events in, actions out, no IO, no clock.
+    /// The pure logic of one node's pool: events in, actions out, no IO, no clock.
     ///
     /// The pool keeps ``Configuration/targetSize`` connections open. It leases the least
     /// busy ready connection (fewest requests in flight, first opened on a tie) and
@@ -9,8 +9,8 @@ extension ConnectionPool {
     /// delay from the ``ReconnectionPolicy``: at most one reconnect is scheduled at a
     /// time, and each further delay of the same outage comes from the same schedule, so
     /// delays grow until a connection succeeds. When no connection is left, ready or
-    /// opening, the host is marked down; while it is down, each elapsed backoff opens a
-    /// single probe connection, and when a probe succeeds the host is marked up and the
+    /// opening, the node is marked down; while it is down, each elapsed backoff opens a
+    /// single probe connection, and when a probe succeeds the node is marked up and the
     /// pool refills at once.
     ///
     /// Shutdown closes idle connections at once, lets busy ones drain, closes connections
@@ -44,10 +44,10 @@ extension ConnectionPool {
             case scheduleReconnect(after: Duration)
             /// Cancel the timer started for ``scheduleReconnect(after:)``.
             case cancelReconnect
-            /// Tell the cluster the host is unreachable.
-            case markHostDown
-            /// Tell the cluster the host is reachable again.
-            case markHostUp
+            /// Tell the cluster the node is unreachable.
+            case markNodeDown
+            /// Tell the cluster the node is reachable again.
+            case markNodeUp
             /// Every connection is closed; the pool is finished.
             case shutdownComplete
         }
@@ -56,7 +56,7 @@ extension ConnectionPool {
         enum LeaseAction: Sendable, Hashable {
             /// Send the request on this connection.
             case leaseConnection(ConnectionID)
-            /// No ready connection has a free slot: try another host or wait.
+            /// No ready connection has a free slot: try another node or wait.
             case noConnectionAvailable
         }
 
@@ -83,7 +83,7 @@ extension ConnectionPool {
         private var lifecycle = Lifecycle.idle
         private var connections: [Entry] = []
         private var nextID: ConnectionID = 0
-        private var isHostUp = true
+        private var isNodeUp = true
         private var isReconnectScheduled = false
         private var schedule: (any ReconnectionSchedule)?
 
@@ -112,9 +112,9 @@ extension ConnectionPool {
             case .running:
                 connections[index].state = .ready(inFlight: 0)
                 schedule = nil
-                guard !isHostUp else { return [] }
-                isHostUp = true
-                return [.markHostUp] + openConnections(missingConnections)
+                guard !isNodeUp else { return [] }
+                isNodeUp = true
+                return [.markNodeUp] + openConnections(missingConnections)
             case .shuttingDown:
                 connections[index].state = .closing
                 return [.closeConnection(id)]
@@ -172,7 +172,7 @@ extension ConnectionPool {
         mutating func backoffElapsed() -> [Action] {
             guard lifecycle == .running, isReconnectScheduled else { return [] }
             isReconnectScheduled = false
-            if isHostUp { return openConnections(missingConnections) }
+            if isNodeUp { return openConnections(missingConnections) }
             let probing = connections.contains { $0.state == .connecting }
             return probing ? [] : openConnections(1)
         }
@@ -227,15 +227,15 @@ extension ConnectionPool {
             }
         }
 
-        /// After a connection left the pool: finish a shutdown, or mark the host down when
+        /// After a connection left the pool: finish a shutdown, or mark the node down when
         /// nothing usable is left and schedule the replacement.
         private mutating func connectionLost() -> [Action] {
             switch lifecycle {
             case .running:
                 var actions: [Action] = []
-                if isHostUp && connections.isEmpty {
-                    isHostUp = false
-                    actions.append(.markHostDown)
+                if isNodeUp && connections.isEmpty {
+                    isNodeUp = false
+                    actions.append(.markNodeDown)
                 }
                 if !isReconnectScheduled {
                     isReconnectScheduled = true

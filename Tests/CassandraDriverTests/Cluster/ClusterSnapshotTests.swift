@@ -2,10 +2,10 @@ import XCTest
 @testable import CassandraDriver
 
 final class ClusterSnapshotTests: XCTestCase {
-    private func randomHosts(seed: UInt64) -> [CassandraDriver.Host] {
+    private func randomNodes(seed: UInt64) -> [CassandraDriver.Node] {
         var random = SplitMix64(seed: seed)
         return (1...12).map { number in
-            Fixtures.host(
+            Fixtures.node(
                 UInt8(number),
                 datacenter: number <= 7 ? "dc1" : "dc2",
                 rack: "r\(random.next() % 3)",
@@ -15,14 +15,14 @@ final class ClusterSnapshotTests: XCTestCase {
     }
 
     func testCachedReplicasMatchRingWalkForEveryRange() {
-        let hosts = randomHosts(seed: 42)
+        let nodes = randomNodes(seed: 42)
         let strategies: [String: ReplicationStrategy] = [
             "simple": .simple(replicationFactor: 3),
             "nts": .networkTopology(replicationFactors: ["dc1": 3, "dc2": 2]),
             "nts_same": .networkTopology(replicationFactors: ["dc1": 3, "dc2": 2]),
             "everywhere": .everywhere,
         ]
-        let snapshot = ClusterSnapshot(hosts: hosts, keyspaces: strategies)
+        let snapshot = ClusterSnapshot(nodes: nodes, keyspaces: strategies)
         for (keyspace, strategy) in strategies {
             for token in snapshot.tokenRing.tokens {
                 for probe in [token, token &- 1] {
@@ -38,35 +38,35 @@ final class ClusterSnapshotTests: XCTestCase {
     }
 
     func testUnknownKeyspaceAndLocalStrategyHaveNoReplicas() {
-        let snapshot = ClusterSnapshot(hosts: randomHosts(seed: 1), keyspaces: ["system": .local])
+        let snapshot = ClusterSnapshot(nodes: randomNodes(seed: 1), keyspaces: ["system": .local])
         XCTAssertEqual(snapshot.replicas(keyspace: "system", token: 0), [])
         XCTAssertEqual(snapshot.replicas(keyspace: "missing", token: 0), [])
     }
 
     func testLookupsAndDatacenters() {
-        let snapshot = ClusterSnapshot(hosts: [
-            Fixtures.host(1, datacenter: "b"),
-            Fixtures.host(2, datacenter: "a"),
-            Fixtures.host(3, datacenter: nil),
-            Fixtures.host(4, datacenter: "a"),
+        let snapshot = ClusterSnapshot(nodes: [
+            Fixtures.node(1, datacenter: "b"),
+            Fixtures.node(2, datacenter: "a"),
+            Fixtures.node(3, datacenter: nil),
+            Fixtures.node(4, datacenter: "a"),
         ])
         XCTAssertEqual(snapshot.datacenters, ["a", "b"])
-        XCTAssertEqual(Fixtures.numbers(snapshot.hosts(inDatacenter: "a")), [2, 4])
-        XCTAssertEqual(Fixtures.numbers(snapshot.hosts(inDatacenter: nil)), [3])
-        XCTAssertEqual(snapshot.host(id: Fixtures.id(4))?.datacenter, "a")
-        XCTAssertNil(snapshot.host(id: Fixtures.id(9)))
+        XCTAssertEqual(Fixtures.numbers(snapshot.nodes(inDatacenter: "a")), [2, 4])
+        XCTAssertEqual(Fixtures.numbers(snapshot.nodes(inDatacenter: nil)), [3])
+        XCTAssertEqual(snapshot.node(id: Fixtures.id(4))?.datacenter, "a")
+        XCTAssertNil(snapshot.node(id: Fixtures.id(9)))
     }
 
-    func testUpdatingStateChangesHostEverywhereAndKeepsReplicas() {
-        let snapshot = ClusterSnapshot(hosts: randomHosts(seed: 7), keyspaces: ["ks": .simple(replicationFactor: 2)])
+    func testUpdatingStateChangesNodeEverywhereAndKeepsReplicas() {
+        let snapshot = ClusterSnapshot(nodes: randomNodes(seed: 7), keyspaces: ["ks": .simple(replicationFactor: 2)])
         let token = snapshot.tokenRing.tokens[3]
         let primary = snapshot.replicas(keyspace: "ks", token: token)[0]
         let updated = snapshot.updatingState(of: primary.id, to: .down)
-        XCTAssertEqual(updated.host(id: primary.id)?.state, .down)
-        XCTAssertEqual(updated.hosts(inDatacenter: primary.datacenter).first { $0.id == primary.id }?.state, .down)
+        XCTAssertEqual(updated.node(id: primary.id)?.state, .down)
+        XCTAssertEqual(updated.nodes(inDatacenter: primary.datacenter).first { $0.id == primary.id }?.state, .down)
         XCTAssertEqual(updated.replicas(keyspace: "ks", token: token)[0].state, .down)
         XCTAssertEqual(updated.replicas(keyspace: "ks", token: token).map(\.id), snapshot.replicas(keyspace: "ks", token: token).map(\.id))
-        XCTAssertEqual(snapshot.host(id: primary.id)?.state, .up, "the original snapshot is unchanged")
-        XCTAssertEqual(updated.updatingState(of: Fixtures.id(200), to: .down).hosts, updated.hosts)
+        XCTAssertEqual(snapshot.node(id: primary.id)?.state, .up, "the original snapshot is unchanged")
+        XCTAssertEqual(updated.updatingState(of: Fixtures.id(200), to: .down).nodes, updated.nodes)
     }
 }

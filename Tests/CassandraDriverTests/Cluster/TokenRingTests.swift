@@ -3,12 +3,12 @@ import XCTest
 
 final class TokenRingTests: XCTestCase {
     /// Ring: -100 h1, 0 h1, 100 h2, 200 h3, 300 h3, 400 h4 (h1 and h3 own two vnodes each).
-    private let simpleRing = TokenRing(hosts: [
-        Fixtures.host(1, tokens: [0, -100]),
-        Fixtures.host(2, tokens: [100]),
-        Fixtures.host(3, tokens: [300, 200]),
-        Fixtures.host(4, tokens: [400]),
-        Fixtures.host(5, tokens: []),
+    private let simpleRing = TokenRing(nodes: [
+        Fixtures.node(1, tokens: [0, -100]),
+        Fixtures.node(2, tokens: [100]),
+        Fixtures.node(3, tokens: [300, 200]),
+        Fixtures.node(4, tokens: [400]),
+        Fixtures.node(5, tokens: []),
     ])
 
     private func simple(_ token: Int64, rf: Int) -> [UInt8] {
@@ -33,7 +33,7 @@ final class TokenRingTests: XCTestCase {
         XCTAssertEqual(simple(400, rf: 1), [4])
     }
 
-    func testSimpleStrategyRF2SkipsSecondVnodeOfSameHost() {
+    func testSimpleStrategyRF2SkipsSecondVnodeOfSameNode() {
         // From -100 (h1): the next token 0 is h1 again, so the second replica is h2.
         XCTAssertEqual(simple(-150, rf: 2), [1, 2])
         XCTAssertEqual(simple(400, rf: 2), [4, 1])
@@ -58,37 +58,37 @@ final class TokenRingTests: XCTestCase {
     }
 
     func testEmptyRing() {
-        let ring = TokenRing(hosts: [Fixtures.host(1)])
+        let ring = TokenRing(nodes: [Fixtures.node(1)])
         XCTAssertTrue(ring.isEmpty)
         XCTAssertNil(ring.owner(of: 0))
         XCTAssertEqual(ring.replicas(for: 0, strategy: .simple(replicationFactor: 3)), [])
     }
 
-    func testDuplicateTokenKeepsFirstHost() {
-        let ring = TokenRing(hosts: [Fixtures.host(1, tokens: [10]), Fixtures.host(2, tokens: [10, 20])])
+    func testDuplicateTokenKeepsFirstNode() {
+        let ring = TokenRing(nodes: [Fixtures.node(1, tokens: [10]), Fixtures.node(2, tokens: [10, 20])])
         XCTAssertEqual(ring.tokens, [10, 20])
         XCTAssertEqual(ring.owner(of: 5), Fixtures.id(1))
     }
 
     // MARK: NetworkTopologyStrategy
 
-    /// Two datacenters, one token per host:
+    /// Two datacenters, one token per node:
     ///
     ///     token  0   10   20   30   40   50   60
-    ///     host   1   11   2    3    12   4    13
+    ///     node   1   11   2    3    12   4    13
     ///     dc     1   2    1    1    2    1    2
     ///     rack   r1  r1   r1   r2   r1   r3   r2
     ///
     /// dc1 has 4 nodes on 3 racks, dc2 has 3 nodes on 2 racks.
-    private let twoDatacenterRing = TokenRing(hosts: [
-        Fixtures.host(1, datacenter: "dc1", rack: "r1", tokens: [0]),
-        Fixtures.host(2, datacenter: "dc1", rack: "r1", tokens: [20]),
-        Fixtures.host(3, datacenter: "dc1", rack: "r2", tokens: [30]),
-        Fixtures.host(4, datacenter: "dc1", rack: "r3", tokens: [50]),
-        Fixtures.host(11, datacenter: "dc2", rack: "r1", tokens: [10]),
-        Fixtures.host(12, datacenter: "dc2", rack: "r1", tokens: [40]),
-        Fixtures.host(13, datacenter: "dc2", rack: "r2", tokens: [60]),
-        Fixtures.host(20, datacenter: nil, rack: nil, tokens: [70]),
+    private let twoDatacenterRing = TokenRing(nodes: [
+        Fixtures.node(1, datacenter: "dc1", rack: "r1", tokens: [0]),
+        Fixtures.node(2, datacenter: "dc1", rack: "r1", tokens: [20]),
+        Fixtures.node(3, datacenter: "dc1", rack: "r2", tokens: [30]),
+        Fixtures.node(4, datacenter: "dc1", rack: "r3", tokens: [50]),
+        Fixtures.node(11, datacenter: "dc2", rack: "r1", tokens: [10]),
+        Fixtures.node(12, datacenter: "dc2", rack: "r1", tokens: [40]),
+        Fixtures.node(13, datacenter: "dc2", rack: "r2", tokens: [60]),
+        Fixtures.node(20, datacenter: nil, rack: nil, tokens: [70]),
     ])
 
     private func nts(_ token: Int64, _ factors: [String: Int]) -> [UInt8] {
@@ -114,12 +114,12 @@ final class TokenRingTests: XCTestCase {
 
     func testNTSSkipsRackRepeatOnceRepeatsAreSpent() {
         // One dc, 5 nodes on 2 racks, rf 3: one repeat allowed.
-        let ring = TokenRing(hosts: [
-            Fixtures.host(1, rack: "r1", tokens: [0]),
-            Fixtures.host(2, rack: "r1", tokens: [10]),
-            Fixtures.host(3, rack: "r1", tokens: [20]),
-            Fixtures.host(4, rack: "r2", tokens: [30]),
-            Fixtures.host(5, rack: "r2", tokens: [40]),
+        let ring = TokenRing(nodes: [
+            Fixtures.node(1, rack: "r1", tokens: [0]),
+            Fixtures.node(2, rack: "r1", tokens: [10]),
+            Fixtures.node(3, rack: "r1", tokens: [20]),
+            Fixtures.node(4, rack: "r2", tokens: [30]),
+            Fixtures.node(5, rack: "r2", tokens: [40]),
         ])
         let strategy = ReplicationStrategy.networkTopology(replicationFactors: ["dc1": 3])
         // h1 r1, h2 r1 (the repeat), h3 skipped (no repeats left), h4 r2.
@@ -132,16 +132,16 @@ final class TokenRingTests: XCTestCase {
         XCTAssertEqual(nts(0, ["dc2": 5]), [11, 12, 13])
     }
 
-    func testNTSIgnoresUnknownDatacentersZeroRFAndHostsWithoutDatacenter() {
+    func testNTSIgnoresUnknownDatacentersZeroRFAndNodesWithoutDatacenter() {
         XCTAssertEqual(nts(0, ["dc1": 0, "dc9": 3, "dc2": 1]), [11])
         XCTAssertEqual(nts(65, ["dc1": 1]), [1], "h20 has no datacenter; the walk wraps to h1")
     }
 
-    func testNTSWithVnodesNeverRepeatsAHost() {
+    func testNTSWithVnodesNeverRepeatsANode() {
         // One dc on one rack, rf 2: the second vnode of h1 must not count twice.
-        let ring = TokenRing(hosts: [
-            Fixtures.host(1, tokens: [0, 10]),
-            Fixtures.host(2, tokens: [20]),
+        let ring = TokenRing(nodes: [
+            Fixtures.node(1, tokens: [0, 10]),
+            Fixtures.node(2, tokens: [20]),
         ])
         let strategy = ReplicationStrategy.networkTopology(replicationFactors: ["dc1": 2])
         XCTAssertEqual(Fixtures.numbers(ring.replicas(for: 0, strategy: strategy)), [1, 2])

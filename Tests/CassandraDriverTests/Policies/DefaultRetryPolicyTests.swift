@@ -11,8 +11,8 @@ final class DefaultRetryPolicyTests: XCTestCase {
 
     func testReadTimeout() {
         let enoughNoData = RetryContext.Failure.readTimeout(consistency: .quorum, received: 2, blockFor: 2, dataPresent: false)
-        XCTAssertEqual(decide(enoughNoData), .retrySameHost(consistency: .quorum))
-        XCTAssertEqual(decide(enoughNoData, idempotent: true), .retrySameHost(consistency: .quorum))
+        XCTAssertEqual(decide(enoughNoData), .retrySameNode(consistency: .quorum))
+        XCTAssertEqual(decide(enoughNoData, idempotent: true), .retrySameNode(consistency: .quorum))
         XCTAssertEqual(decide(enoughNoData, retryCount: 1), .rethrow)
         XCTAssertEqual(decide(.readTimeout(consistency: .quorum, received: 2, blockFor: 2, dataPresent: true)), .rethrow)
         XCTAssertEqual(decide(.readTimeout(consistency: .quorum, received: 1, blockFor: 2, dataPresent: false)), .rethrow)
@@ -20,7 +20,7 @@ final class DefaultRetryPolicyTests: XCTestCase {
 
     func testWriteTimeout() {
         let batchLog = RetryContext.Failure.writeTimeout(consistency: .one, received: 0, blockFor: 1, writeType: "BATCH_LOG")
-        XCTAssertEqual(decide(batchLog, idempotent: true), .retrySameHost(consistency: .one))
+        XCTAssertEqual(decide(batchLog, idempotent: true), .retrySameNode(consistency: .one))
         XCTAssertEqual(decide(batchLog, idempotent: false), .rethrow)
         XCTAssertEqual(decide(batchLog, idempotent: true, retryCount: 1), .rethrow)
         for writeType in ["SIMPLE", "BATCH", "UNLOGGED_BATCH", "COUNTER", "CAS", "VIEW", "CDC"] {
@@ -31,22 +31,22 @@ final class DefaultRetryPolicyTests: XCTestCase {
 
     func testUnavailable() {
         let unavailable = RetryContext.Failure.unavailable(consistency: .all, required: 3, alive: 2)
-        XCTAssertEqual(decide(unavailable), .retryNextHost(consistency: .all))
-        XCTAssertEqual(decide(unavailable, idempotent: true), .retryNextHost(consistency: .all))
+        XCTAssertEqual(decide(unavailable), .retryNextNode(consistency: .all))
+        XCTAssertEqual(decide(unavailable, idempotent: true), .retryNextNode(consistency: .all))
         XCTAssertEqual(decide(unavailable, retryCount: 1), .rethrow)
     }
 
     func testErrorsAfterWhichTheRequestMayHaveRunRetryOnlyIdempotent() {
         for failure in [RetryContext.Failure.overloaded, .serverError, .connectionClosed] {
-            XCTAssertEqual(decide(failure, idempotent: true), .retryNextHost(consistency: .localQuorum), "\(failure)")
-            XCTAssertEqual(decide(failure, idempotent: true, retryCount: 3), .retryNextHost(consistency: .localQuorum), "\(failure)")
+            XCTAssertEqual(decide(failure, idempotent: true), .retryNextNode(consistency: .localQuorum), "\(failure)")
+            XCTAssertEqual(decide(failure, idempotent: true, retryCount: 3), .retryNextNode(consistency: .localQuorum), "\(failure)")
             XCTAssertEqual(decide(failure, idempotent: false), .rethrow, "\(failure)")
         }
     }
 
-    func testBootstrappingCoordinatorRanNothingSoAlwaysNextHost() {
-        XCTAssertEqual(decide(.bootstrapping, idempotent: false), .retryNextHost(consistency: .localQuorum))
-        XCTAssertEqual(decide(.bootstrapping, idempotent: true, retryCount: 2), .retryNextHost(consistency: .localQuorum))
+    func testBootstrappingCoordinatorRanNothingSoAlwaysNextNode() {
+        XCTAssertEqual(decide(.bootstrapping, idempotent: false), .retryNextNode(consistency: .localQuorum))
+        XCTAssertEqual(decide(.bootstrapping, idempotent: true, retryCount: 2), .retryNextNode(consistency: .localQuorum))
     }
 
     func testReadAndWriteFailuresRethrow() {

@@ -2,14 +2,14 @@ import XCTest
 @testable import CassandraDriver
 
 final class TokenAwarePolicyTests: XCTestCase {
-    /// A child that lists up hosts in snapshot order, so token-aware plans are predictable.
+    /// A child that lists up nodes in snapshot order, so token-aware plans are predictable.
     private struct OrderedPolicy: LoadBalancingPolicy {
         func plan(for request: RoutingInfo, in cluster: ClusterSnapshot) -> QueryPlan {
-            QueryPlan(cluster.hosts.filter(\.isUp))
+            QueryPlan(cluster.nodes.filter(\.isUp))
         }
 
-        func distance(to host: CassandraDriver.Host, in cluster: ClusterSnapshot) -> HostDistance {
-            host.datacenter == "dc1" ? .local : .remote
+        func distance(to node: CassandraDriver.Node, in cluster: ClusterSnapshot) -> NodeDistance {
+            node.datacenter == "dc1" ? .local : .remote
         }
     }
 
@@ -17,8 +17,8 @@ final class TokenAwarePolicyTests: XCTestCase {
     private func cluster(down: Set<UInt8> = []) -> ClusterSnapshot {
         let layout: [(UInt8, String, Int64)] = [(1, "dc1", 0), (2, "dc1", 20), (3, "dc1", 30), (4, "dc1", 50), (11, "dc2", 10), (12, "dc2", 40)]
         return ClusterSnapshot(
-            hosts: layout.map { number, datacenter, token in
-                Fixtures.host(number, datacenter: datacenter, rack: "r\(number)", tokens: [token], state: down.contains(number) ? .down : .up)
+            nodes: layout.map { number, datacenter, token in
+                Fixtures.node(number, datacenter: datacenter, rack: "r\(number)", tokens: [token], state: down.contains(number) ? .down : .up)
             },
             keyspaces: ["ks": .networkTopology(replicationFactors: ["dc1": 2, "dc2": 1]), "simple": .simple(replicationFactor: 3)]
         )
@@ -58,16 +58,16 @@ final class TokenAwarePolicyTests: XCTestCase {
         XCTAssertEqual(plan(policy, cluster(), keyspace: "unknown"), childOrder)
     }
 
-    func testWrappingDCAwarePolicyHasNoDuplicatesAndEveryHost() {
-        let policy = TokenAwarePolicy(child: DCAwareRoundRobinPolicy(localDatacenter: "dc1", usedHostsPerRemoteDatacenter: 2))
+    func testWrappingDCAwarePolicyHasNoDuplicatesAndEveryNode() {
+        let policy = TokenAwarePolicy(child: DCAwareRoundRobinPolicy(localDatacenter: "dc1", usedNodesPerRemoteDatacenter: 2))
         let snapshot = cluster()
         for _ in 0..<6 {
-            let hosts = plan(policy, snapshot)
-            XCTAssertEqual(Set(hosts[..<2]), [2, 3])
-            XCTAssertEqual(hosts.count, 6)
-            XCTAssertEqual(Set(hosts), [1, 2, 3, 4, 11, 12])
-            XCTAssertEqual(Set(hosts[4...]), [11, 12])
+            let nodes = plan(policy, snapshot)
+            XCTAssertEqual(Set(nodes[..<2]), [2, 3])
+            XCTAssertEqual(nodes.count, 6)
+            XCTAssertEqual(Set(nodes), [1, 2, 3, 4, 11, 12])
+            XCTAssertEqual(Set(nodes[4...]), [11, 12])
         }
-        XCTAssertEqual(policy.distance(to: Fixtures.host(11, datacenter: "dc2"), in: snapshot), .remote)
+        XCTAssertEqual(policy.distance(to: Fixtures.node(11, datacenter: "dc2"), in: snapshot), .remote)
     }
 }

@@ -44,7 +44,7 @@ final class ConnectionPoolStateMachineTests: XCTestCase {
         XCTAssertEqual(pool.requestStarted(), .leaseConnection(0))
     }
 
-    func testOneFailedConnectionIsReplacedAfterBackoffWhileHostStaysUp() {
+    func testOneFailedConnectionIsReplacedAfterBackoffWhileNodeStaysUp() {
         var pool = makePool(size: 2)
         _ = pool.startRequested()
         XCTAssertEqual(pool.connectionEstablished(0), [])
@@ -55,11 +55,11 @@ final class ConnectionPoolStateMachineTests: XCTestCase {
         XCTAssertEqual(pool.requestStarted(), .leaseConnection(2))
     }
 
-    func testAllConnectionsFailMarksHostDownAndBacksOffWithGrowingDelays() {
+    func testAllConnectionsFailMarksNodeDownAndBacksOffWithGrowingDelays() {
         var pool = makePool(size: 2)
         XCTAssertEqual(pool.startRequested(), [.createConnection(0), .createConnection(1)])
         XCTAssertEqual(pool.connectionFailed(0), [.scheduleReconnect(after: .seconds(1))])
-        XCTAssertEqual(pool.connectionFailed(1), [.markHostDown])
+        XCTAssertEqual(pool.connectionFailed(1), [.markNodeDown])
         XCTAssertEqual(pool.requestStarted(), .noConnectionAvailable)
         // While down, each backoff opens a single probe.
         XCTAssertEqual(pool.backoffElapsed(), [.createConnection(2)])
@@ -67,8 +67,8 @@ final class ConnectionPoolStateMachineTests: XCTestCase {
         XCTAssertEqual(pool.backoffElapsed(), [.createConnection(3)])
         XCTAssertEqual(pool.connectionFailed(3), [.scheduleReconnect(after: .seconds(4))])
         XCTAssertEqual(pool.backoffElapsed(), [.createConnection(4)])
-        // The probe succeeds: host up, pool refills at once, schedule starts over.
-        XCTAssertEqual(pool.connectionEstablished(4), [.markHostUp, .createConnection(5)])
+        // The probe succeeds: node up, pool refills at once, schedule starts over.
+        XCTAssertEqual(pool.connectionEstablished(4), [.markNodeUp, .createConnection(5)])
         XCTAssertEqual(pool.connectionEstablished(5), [])
         XCTAssertEqual(pool.requestStarted(), .leaseConnection(4))
         XCTAssertEqual(pool.connectionClosed(5), [.scheduleReconnect(after: .seconds(1))])
@@ -77,13 +77,13 @@ final class ConnectionPoolStateMachineTests: XCTestCase {
     func testSingleConnectionPoolFailureMarksDownAndSchedulesInOneStep() {
         var pool = makePool(size: 1)
         _ = pool.startRequested()
-        XCTAssertEqual(pool.connectionFailed(0), [.markHostDown, .scheduleReconnect(after: .seconds(1))])
+        XCTAssertEqual(pool.connectionFailed(0), [.markNodeDown, .scheduleReconnect(after: .seconds(1))])
     }
 
-    func testUnexpectedCloseOfLastReadyConnectionMarksHostDown() {
+    func testUnexpectedCloseOfLastReadyConnectionMarksNodeDown() {
         var pool = readyPool(size: 1)
         XCTAssertEqual(pool.requestStarted(), .leaseConnection(0))
-        XCTAssertEqual(pool.connectionClosed(0), [.markHostDown, .scheduleReconnect(after: .seconds(1))])
+        XCTAssertEqual(pool.connectionClosed(0), [.markNodeDown, .scheduleReconnect(after: .seconds(1))])
         XCTAssertEqual(pool.requestFinished(0), [], "a finish on a connection that is gone is ignored")
         XCTAssertEqual(pool.requestStarted(), .noConnectionAvailable)
     }
@@ -124,10 +124,10 @@ final class ConnectionPoolStateMachineTests: XCTestCase {
         XCTAssertEqual(pool.connectionFailed(0), [.shutdownComplete])
     }
 
-    func testShutdownWhileHostDownCancelsReconnectAndCompletes() {
+    func testShutdownWhileNodeDownCancelsReconnectAndCompletes() {
         var pool = makePool(size: 1)
         _ = pool.startRequested()
-        XCTAssertEqual(pool.connectionFailed(0), [.markHostDown, .scheduleReconnect(after: .seconds(1))])
+        XCTAssertEqual(pool.connectionFailed(0), [.markNodeDown, .scheduleReconnect(after: .seconds(1))])
         XCTAssertEqual(pool.shutdownRequested(), [.cancelReconnect, .shutdownComplete])
         XCTAssertEqual(pool.backoffElapsed(), [])
         XCTAssertEqual(pool.startRequested(), [])

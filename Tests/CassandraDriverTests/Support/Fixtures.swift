@@ -6,17 +6,17 @@ import Foundation
 #endif
 @testable import CassandraDriver
 
-/// Hand-built hosts for ring and policy tests.
+/// Hand-built nodes for ring and policy tests.
 enum Fixtures {
-    /// A host whose id and address are derived from `number`, so tests can name hosts by it.
-    static func host(
+    /// A node whose id and address are derived from `number`, so tests can name nodes by it.
+    static func node(
         _ number: UInt8,
         datacenter: String? = "dc1",
         rack: String? = "r1",
         tokens: [Int64] = [],
-        state: Host.State = .up
-    ) -> Host {
-        Host(
+        state: Node.State = .up
+    ) -> Node {
+        Node(
             id: id(number),
             endpoint: CQLInetEndpoint(address: CQLInetAddress("10.0.0.\(number)")!, port: 9042),
             datacenter: datacenter,
@@ -27,17 +27,17 @@ enum Fixtures {
         )
     }
 
-    /// The id of `host(number)`.
+    /// The id of `node(number)`.
     static func id(_ number: UInt8) -> UUID {
         UUID(uuid: (0, 0, 0, 0, 0, 0, 0x40, 0, 0x80, 0, 0, 0, 0, 0, 0, number))
     }
 
-    /// The numbers of hosts built with `host(_:)`, in order.
-    static func numbers(_ hosts: some Sequence<Host>) -> [UInt8] {
-        hosts.map { $0.id.uuid.15 }
+    /// The numbers of nodes built with `node(_:)`, in order.
+    static func numbers(_ nodes: some Sequence<Node>) -> [UInt8] {
+        nodes.map { $0.id.uuid.15 }
     }
 
-    /// The numbers of host ids, in order.
+    /// The numbers of node ids, in order.
     static func numbers(_ ids: [UUID]) -> [UInt8] {
         ids.map { $0.uuid.15 }
     }

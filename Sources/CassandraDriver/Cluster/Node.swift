@@ -7,10 +7,10 @@ import CQLProtocol
 
 /// One Cassandra node as the driver knows it from `system.local` / `system.peers`.
 ///
-/// A value: a change of state or topology produces a new ``Host`` inside a new
-/// ``ClusterSnapshot``. Policies compare hosts by ``id``, never by endpoint, because a node
-/// keeps its host id when its address changes.
-public struct Host: Sendable, Hashable, Identifiable, CustomStringConvertible {
+/// A value: a change of state or topology produces a new ``Node`` inside a new
+/// ``ClusterSnapshot``. Policies compare nodes by ``id``, never by endpoint, because a node
+/// keeps its node id when its address changes.
+public struct Node: Sendable, Hashable, Identifiable, CustomStringConvertible {
     /// Whether the driver currently considers the node reachable.
     public enum State: Sendable, Hashable {
         /// The node accepts connections; load balancing may pick it.
@@ -34,7 +34,7 @@ public struct Host: Sendable, Hashable, Identifiable, CustomStringConvertible {
     /// Whether the node is up or down.
     public var state: State
 
-    /// Creates a host.
+    /// Creates a node.
     /// - Parameters:
     ///   - id: the node's `host_id`.
     ///   - endpoint: where to connect.

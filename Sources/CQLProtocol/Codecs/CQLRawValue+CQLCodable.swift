@@ -1,0 +1,22 @@
+extension CQLRawValue: CQLEncodable {
+    /// Writes the raw bytes as they are, whatever the column type: the caller has serialized
+    /// them already. NULL and unset have no serialized form.
+    /// - Parameters:
+    ///   - buffer: The buffer to append to.
+    ///   - type: The column type (not checked).
+    /// - Throws: ``CQLProtocolError/Code/unexpectedNull`` for ``CQLRawValue/null`` and
+    ///   ``CQLRawValue/unset``; bind those with ``cqlRawValue(as:)``.
+    public func encode(into buffer: inout CQLBuffer, as type: CQLType) throws(CQLProtocolError) {
+        guard case .bytes(let bytes) = self else {
+            throw CQLProtocolError(.unexpectedNull, "a NULL or unset raw value has no serialized form as \(type)")
+        }
+        buffer.writeRawBytes(bytes)
+    }
+
+    /// The value itself: raw values bind as they are.
+    /// - Parameter type: The column type (not checked).
+    /// - Returns: `self`.
+    public func cqlRawValue(as type: CQLType) throws(CQLProtocolError) -> CQLRawValue {
+        self
+    }
+}

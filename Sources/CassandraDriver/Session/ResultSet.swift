@@ -1,0 +1,109 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import CQLProtocol
+
+/// One page of a result: its rows, their columns and the response's envelope (warnings,
+/// tracing id, custom payload, paging state).
+///
+/// ```swift
+/// let result = try await session.execute("SELECT id, name FROM users WHERE id = ?", id)
+/// for row in result {
+///     let name = try row["name", as: String.self]
+/// }
+/// let users = try result.decode(as: User.self)
+/// ```
+///
+/// Memory: a result holds the page's frame body (cells are sliced, never copied) for as long
+/// as it or any of its rows lives.
+public struct ResultSet: Sendable, RandomAccessCollection {
+    /// The columns of the rows, in order (empty for results without rows).
+    public let columns: [ResultMetadata.ColumnSpec]
+    /// Where the next page starts, or `nil` on the last page.
+    public let pagingState: [UInt8]?
+    /// Warnings the server attached to the response.
+    public let warnings: [String]
+    /// The response's custom payload, if any.
+    public let customPayload: [String: [UInt8]]?
+    /// The tracing session id, when the statement asked for tracing.
+    public let tracingID: UUID?
+    /// The schema change a DDL statement made, if it was one.
+    public let schemaChange: ResponseMessage.SchemaChange?
+    /// The node that answered, as `address:port`.
+    public let node: String?
+
+    let rows: ResponseMessage.Result.Rows?
+    let preparedResult: ResponseMessage.Result.Prepared?
+    let columnIndex: ColumnIndex
+
+    init(result: ResponseMessage.Result, frame: Frame?, node: String?, columnsOverride: [ResultMetadata.ColumnSpec]? = nil) {
+        var rows: ResponseMessage.Result.Rows?
+        var schemaChange: ResponseMessage.SchemaChange?
+        var prepared: ResponseMessage.Result.Prepared?
+        switch result {
+        case .rows(let value): rows = value
+        case .schemaChange(let change): schemaChange = change
+        case .prepared(let value): prepared = value
+        case .void, .setKeyspace: break
+        }
+        preparedResult = prepared
+        self.rows = rows
+        self.schemaChange = schemaChange
+        let columns = rows?.metadata.columns ?? columnsOverride ?? []
+        self.columns = columns
+        columnIndex = ColumnIndex(columns)
+        pagingState = rows?.metadata.pagingState
+        warnings = frame?.warnings ?? []
+        customPayload = frame?.customPayload
+        tracingID = frame?.tracingID
+        self.node = node
+    }
+
+    /// An empty result (used when a retry policy ignores a failure).
+    static let empty = ResultSet(result: .void, frame: nil, node: nil)
+
+    /// The index of the first row.
+    public var startIndex: Int { 0 }
+    /// One past the last row's index.
+    public var endIndex: Int { rows?.rowCount ?? 0 }
+
+    /// The row at `position`.
+    public subscript(position: Int) -> Row {
+        Row(result: self, index: position)
+    }
+
+    /// Whether more pages follow this one.
+    public var hasMorePages: Bool { pagingState != nil }
+
+    /// For lightweight transactions (`IF …`): the `[applied]` column of the first row; `true`
+    /// for every other statement.
+    public var wasApplied: Bool {
+        guard let column = columnIndex["[applied]"], let first = first else { return true }
+        return (try? first[column, as: Bool.self]) ?? true
+    }
+
+    /// Decodes every row into `T` by column name, through ``CQLProtocol/CQLValueDecoder``.
+    /// - Parameter type: a `Decodable` type whose coding keys are column names.
+    /// - Returns: one value per row.
+    /// - Throws: `DecodingError` or ``CQLProtocol/CQLProtocolError`` for missing or mismatched columns.
+    public func decode<T: Decodable>(as type: T.Type) throws -> [T] {
+        try map { try $0.decode(as: T.self) }
+    }
+}
+
+/// Column positions by name, built once per result and shared by its rows.
+final class ColumnIndex: Sendable {
+    private let positions: [String: Int]
+
+    init(_ columns: [ResultMetadata.ColumnSpec]) {
+        var positions: [String: Int] = [:]
+        for (index, column) in columns.enumerated() where positions[column.name] == nil {
+            positions[column.name] = index
+        }
+        self.positions = positions
+    }
+
+    subscript(name: String) -> Int? { positions[name] }
+}

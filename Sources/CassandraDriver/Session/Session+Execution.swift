@@ -1,0 +1,208 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import CQLProtocol
+import Metrics
+
+extension Session {
+    /// Runs a request along the query plan with the retry policy, and speculative executions
+    /// for idempotent requests when the policy asks for them.
+    /// - Returns: the result and the frame it came in (for the envelope), plus the node.
+    func perform(_ request: Request) async throws -> ResultSet {
+        try beginRequest(statement: request.statement)
+        defer { endRequest() }
+        metrics.requests.increment()
+        let start = ContinuousClock.now
+        defer { metrics.latency.recordNanoseconds(Self.nanoseconds(ContinuousClock.now - start)) }
+        do {
+            let plan = state.withLock { state in loadBalancing.plan(for: request.routing, in: state.snapshot) }
+            if let delay = configuration.speculativeExecutionPolicy.nextExecutionDelay(for: request.routing, executionsStarted: 1) {
+                return try await performSpeculatively(request, nodes: Array(plan), firstDelay: delay)
+            }
+            return try await performAlong(plan.makeIterator(), request)
+        } catch let error as CassandraError {
+            metrics.recordError(error.code)
+            throw error
+        }
+    }
+
+    private func performSpeculatively(_ request: Request, nodes: [Node], firstDelay: Duration) async throws -> ResultSet {
+        try await withThrowingTaskGroup(of: ResultSet?.self) { group in
+            group.addTask { try await self.performAlong(AnyIterator(nodes.makeIterator()), request) }
+            group.addTask {
+                try await Task.sleep(for: firstDelay)
+                return nil
+            }
+            var started = 1
+            var running = 1
+            var firstError: (any Error)?
+            while let outcome = await group.nextResult() {
+                switch outcome {
+                case .success(let result?):
+                    group.cancelAll()
+                    return result
+                case .success(nil):
+                    guard started < nodes.count else { continue }
+                    let rotated = Array(nodes[started...] + nodes[..<started])
+                    group.addTask { try await self.performAlong(AnyIterator(rotated.makeIterator()), request) }
+                    metrics.retries.increment()
+                    started += 1
+                    running += 1
+                    if let delay = configuration.speculativeExecutionPolicy.nextExecutionDelay(
+                        for: request.routing, executionsStarted: started) {
+                        group.addTask {
+                            try await Task.sleep(for: delay)
+                            return nil
+                        }
+                    }
+                case .failure(let error):
+                    if error is CancellationError { continue }
+                    firstError = firstError ?? error
+                    running -= 1
+                    if running == 0 {
+                        group.cancelAll()
+                        throw firstError!
+                    }
+                }
+            }
+            throw firstError ?? CassandraError(.noNodeAvailable, "no node answered", statement: request.statement)
+        }
+    }
+
+    /// Tries the plan's nodes in order, retrying per the retry policy.
+    func performAlong(_ plan: AnyIterator<Node>, _ request: Request) async throws -> ResultSet {
+        var nodeErrors: [CassandraError.NodeError] = []
+        var consistency = request.routing.consistency
+        var retryCount = 0
+        var attempt = 0
+        var reprepared = false
+        var current = plan.next()
+        while let node = current {
+            let nodeName = node.endpoint.description
+            guard let connection = pool(for: node.id)?.lease() else {
+                nodeErrors.append(.init(node: nodeName, error: CassandraError(.connectionClosed, "no open connection to this node", node: nodeName)))
+                current = plan.next()
+                continue
+            }
+            attempt += 1
+            if attempt > 1 { metrics.retries.increment() }
+            let started = ContinuousClock.now
+            let failure: CassandraError
+            do {
+                let frame = try await send(request.message(consistency: consistency), on: connection, timeout: request.timeout,
+                                           tracing: request.tracing, customPayload: request.customPayload,
+                                           statement: request.statement)
+                let response = try Self.decodeResponse(frame, node: connection.node, statement: request.statement)
+                switch response {
+                case .result(let result):
+                    report(request, node: connection.node, attempt: attempt, since: started, outcome: .success)
+                    return try await finish(result, frame: frame, request: request, node: connection.node)
+                case .error(let serverError) where serverError.code == .unprepared && !reprepared:
+                    guard let prepared = request.prepared ?? unpreparedStatement(serverError) else {
+                        failure = .server(serverError, node: connection.node, statement: request.statement)
+                        break
+                    }
+                    reprepared = true
+                    report(request, node: connection.node, attempt: attempt, since: started,
+                           outcome: .failure(.server(serverError, node: connection.node, statement: request.statement)))
+                    _ = try await prepare(prepared.cql, keyspace: prepared.keyspace, on: connection)
+                    continue
+                case .error(let serverError):
+                    failure = .server(serverError, node: connection.node, statement: request.statement)
+                default:
+                    failure = CassandraError(.protocolViolation, "unexpected \(response.opcode) in answer to a request",
+                                             node: connection.node, statement: request.statement)
+                }
+            } catch let error as CassandraError {
+                failure = error.adding(node: connection.node, statement: request.statement)
+            }
+            report(request, node: connection.node, attempt: attempt, since: started, outcome: .failure(failure))
+            guard let retryFailure = failure.retryFailure else { throw failure }
+            let decision = configuration.retryPolicy.decide(RetryContext(
+                failure: retryFailure, isIdempotent: request.routing.isIdempotent, consistency: consistency, retryCount: retryCount))
+            switch decision {
+            case .retrySameNode(let newConsistency):
+                consistency = newConsistency
+                retryCount += 1
+            case .retryNextNode(let newConsistency):
+                consistency = newConsistency
+                retryCount += 1
+                nodeErrors.append(.init(node: nodeName, error: failure))
+                current = plan.next()
+            case .rethrow:
+                throw failure
+            case .ignore:
+                return ResultSet.empty
+            }
+        }
+        throw CassandraError(
+            .noNodeAvailable,
+            nodeErrors.isEmpty
+                ? "the query plan is empty; check that localDatacenter names a datacenter of the cluster"
+                : "every node of the query plan failed; see nodeErrors",
+            statement: request.statement, nodeErrors: nodeErrors)
+    }
+
+    /// The cached statement the server reports as unprepared (for batches and simple
+    /// statements that were prepared transparently).
+    private func unpreparedStatement(_ error: ServerError) -> PreparedStatement? {
+        guard case .unprepared(let id) = error.details else { return nil }
+        return preparedCache.statement(withID: id)
+    }
+
+    /// Post-processing of a successful result: keyspace switches apply to every connection,
+    /// DDL waits for schema agreement.
+    private func finish(_ result: ResponseMessage.Result, frame: Frame, request: Request, node: String) async throws -> ResultSet {
+        switch result {
+        case .setKeyspace(let keyspace):
+            if keyspace != self.keyspace { try await use(keyspace: keyspace) }
+        case .schemaChange:
+            _ = try? await waitForSchemaAgreement()
+        case .void, .rows, .prepared:
+            break
+        }
+        return ResultSet(result: result, frame: frame, node: node, columnsOverride: request.resultColumns)
+    }
+
+    /// Encodes `message` in the caller's task and sends it on `connection`.
+    func send(_ message: RequestMessage, on connection: Connection, timeout: Duration, tracing: Bool,
+              customPayload: [String: [UInt8]]?, statement: String) async throws -> Frame {
+        var buffer = CQLBuffer(capacity: 256)
+        do {
+            try connection.frameEncoder.encode(message, stream: 0, tracing: tracing, customPayload: customPayload, into: &buffer)
+        } catch {
+            throw CassandraError(.invalidArgument, "could not encode the request: \(error.message)", statement: statement,
+                                 underlying: error)
+        }
+        return try await connection.send((consume buffer).bytes, deadline: .now + timeout)
+    }
+
+    /// Decodes a response frame in the caller's task.
+    static func decodeResponse(_ frame: Frame, node: String, statement: String) throws -> ResponseMessage {
+        do {
+            return try frame.decodeResponse(allowTrailingBytes: true)
+        } catch {
+            throw CassandraError(.protocolViolation, "undecodable response: \(error.message)", node: node, statement: statement,
+                                 underlying: error)
+        }
+    }
+
+    func pool(for id: UUID) -> ConnectionPool? {
+        state.withLock { $0.pools[id] }
+    }
+
+    private func report(_ request: Request, node: String, attempt: Int, since start: ContinuousClock.Instant,
+                        outcome: RequestAttempt.Outcome) {
+        guard !configuration.requestObservers.isEmpty else { return }
+        let report = RequestAttempt(statement: request.statement, node: node, attempt: attempt,
+                                    latency: ContinuousClock.now - start, outcome: outcome)
+        for observer in configuration.requestObservers { observer.attemptFinished(report) }
+    }
+
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}
