@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CassandraDriver", targets: ["CassandraDriver"]),
         .library(name: "CQLServer", targets: ["CQLServer"]),
         .executable(name: "cql-server", targets: ["cql-server"]),
+        .library(name: "CQLTesting", targets: ["CQLTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -34,6 +35,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(name: "CQLServer", dependencies: ["CQLProtocol", "UVLoop"], swiftSettings: swiftSettings),
         .executableTarget(name: "cql-server", dependencies: ["CQLServer"], swiftSettings: swiftSettings),
+        .target(name: "CQLTesting", dependencies: ["CassandraDriver", "CQLServer"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
             exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
@@ -46,6 +48,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "CQLServerTests", dependencies: ["CQLServer", "CQLProtocol"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["CQLTesting", "CassandraDriver", "CQLProtocol"],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
