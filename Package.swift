@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "CQLServer", targets: ["CQLServer"]),
         .executable(name: "cql-server", targets: ["cql-server"]),
         .library(name: "CQLTesting", targets: ["CQLTesting"]),
+        .library(name: "CassandraORM", targets: ["CassandraORM"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -36,6 +37,7 @@ let package = Package(
         .target(name: "CQLServer", dependencies: ["CQLProtocol", "UVLoop"], swiftSettings: swiftSettings),
         .executableTarget(name: "cql-server", dependencies: ["CQLServer"], swiftSettings: swiftSettings),
         .target(name: "CQLTesting", dependencies: ["CassandraDriver", "CQLServer"], swiftSettings: swiftSettings),
+        .target(name: "CassandraORM", dependencies: ["CassandraDriver", "CQLProtocol"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
             exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
@@ -48,9 +50,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "CQLServerTests", dependencies: ["CQLServer", "CQLProtocol"], swiftSettings: swiftSettings),
+        .testTarget(name: "CassandraORMTests", dependencies: ["CassandraORM", "CQLProtocol"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["CQLTesting", "CassandraDriver", "CQLProtocol"],
+            dependencies: ["CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM"],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
