@@ -105,7 +105,7 @@ public enum ORMValue: Sendable, Hashable {
     }
 }
 
-extension ORMValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+extension ORMValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByNilLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     /// A ``string(_:)``.
     public init(stringLiteral value: String) { self = .string(value) }

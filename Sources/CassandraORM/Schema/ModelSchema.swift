@@ -160,6 +160,20 @@ struct ResolvedSchema: Sendable {
             guard columns[index.field] != nil else {
                 throw ORMError(.invalidSchema, "index on undeclared field '\(index.field)'", table: table, field: index.field)
             }
+            let indexed = columns[index.field]!.type
+            switch index.target {
+            case .keys, .entries:
+                guard case .map = indexed else {
+                    throw ORMError(.invalidSchema, "\(index.target.rawValue)() indexes need a non-frozen map; '\(index.field)' is \(indexed)",
+                                   table: table, field: index.field)
+                }
+            case .full:
+                guard case .frozen = indexed else {
+                    throw ORMError(.invalidSchema, "full() indexes need a frozen collection; '\(index.field)' is \(indexed)",
+                                   table: table, field: index.field)
+                }
+            case .values: break
+            }
             let name = index.resolvedName(table: table)
             _ = try Identifier.validated(name, "index")
             indexes.append(Index(name: name, field: index.field, target: index.target, isStorageAttached: index.isStorageAttached,

@@ -44,6 +44,8 @@ final class ModelSchemaTests: XCTestCase {
             ModelSchema("t", fields: ["id": .init(type: "int", unique: true)], key: ["id"]),
             ModelSchema("t", fields: ["id": "int"], key: ["id"], clusteringOrder: ["id": .desc]),
             ModelSchema("t", fields: ["id": "int"], key: ["id"], indexes: ["nope"]),
+            ModelSchema("t", fields: ["id": "int", "s": "set<int>"], key: ["id"], indexes: [.keys("s")]),
+            ModelSchema("t", fields: ["id": "int", "s": "set<int>"], key: ["id"], indexes: [.full("s")]),
             ModelSchema("bad-name", fields: ["id": "int"], key: ["id"]),
             ModelSchema("t", fields: ["id": "int", "x\"y": "int"], key: ["id"]),
             ModelSchema("t", fields: ["id": "mystery<int>"], key: ["id"]),
