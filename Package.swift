@@ -38,6 +38,7 @@ let package = Package(
         .executableTarget(name: "cql-server", dependencies: ["CQLServer"], swiftSettings: swiftSettings),
         .target(name: "CQLTesting", dependencies: ["CassandraDriver", "CQLServer"], swiftSettings: swiftSettings),
         .target(name: "CassandraORM", dependencies: ["CassandraDriver", "CQLProtocol"], swiftSettings: swiftSettings),
+        .executableTarget(name: "orm-bench", dependencies: ["CassandraORM", "CassandraDriver", "CQLServer"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
             exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),

@@ -41,7 +41,7 @@ struct UniqueLookup: Sendable {
         var values: [String: ORMValue] = [Self.valueColumn: value]
         for (name, key) in zip(ownerKey, owner) { values[name] = key }
         let statement = try builder.insert(values, options: .init(ifNotExists: true))
-        let result = try await model.execute(statement, options: .init(serialConsistency: .serial))
+        let result = try await model.execute(statement, options: .init())
         if result.wasApplied { return true }
         guard let row = result.first else { throw ORMError.uniqueViolation(field, value, table: model.table) }
         let existing = try Record(row: row, raw: false)
@@ -53,7 +53,7 @@ struct UniqueLookup: Sendable {
     func release(_ value: ORMValue, owner: [ORMValue], model: Model) async throws(ORMError) {
         let conditions = Dictionary(uniqueKeysWithValues: zip(ownerKey, owner).map { ($0.0, $0.1) })
         let statement = try builder.delete(where: [Self.valueColumn: value], options: .init(conditions: conditions))
-        _ = try await model.execute(statement, options: .init(serialConsistency: .serial))
+        _ = try await model.execute(statement, options: .init())
     }
 
     /// `value` as it reads back from the database, to compare owners.
