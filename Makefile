@@ -1,7 +1,7 @@
 # CassandraORM developer entry points. `make test` is what CI runs (see .ci/run).
 SWIFT ?= swift
 
-.PHONY: build test bench bench-orm example server clean
+.PHONY: build test bench bench-driver bench-orm example server clean
 
 build:
 	$(SWIFT) build
@@ -16,6 +16,12 @@ server:
 
 bench:
 	Benchmarks/run.sh
+
+bench-driver:
+	$(SWIFT) build -c release --product cql-bench
+	./.build/release/cql-bench peer 19042 & PEER=$$!; sleep 1; \
+	for w in select prepared insert; do for c in 16 64; do ./.build/release/cql-bench run 127.0.0.1:19042 $$w $$c 100000; done; done; \
+	kill $$PEER
 
 bench-orm:
 	$(SWIFT) run -c release orm-bench

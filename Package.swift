@@ -56,6 +56,9 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: ["CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM"],
             swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "cql-bench", dependencies: ["CassandraDriver", "CQLProtocol", "UVLoop"], path: "Benchmarks/CQLBench",
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

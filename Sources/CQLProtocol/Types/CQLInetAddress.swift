@@ -29,7 +29,9 @@ public struct CQLInetAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// The conventional text form: dotted quad, or compressed lowercase IPv6.
     public var description: String {
-        if isIPv4 { return bytes.map(String.init).joined(separator: ".") }
+        // A closure, not `String.init`: an unapplied `String.init` picks the module's `init(format2:)`
+        // (two hex digits), since unapplied references ignore argument labels.
+        if isIPv4 { return bytes.map { String($0) }.joined(separator: ".") }
         var groups: [UInt16] = []
         for index in stride(from: 0, to: 16, by: 2) {
             groups.append(UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]))

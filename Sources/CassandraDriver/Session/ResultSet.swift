@@ -93,17 +93,17 @@ public struct ResultSet: Sendable, RandomAccessCollection {
     }
 }
 
-/// Column positions by name, built once per result and shared by its rows.
-final class ColumnIndex: Sendable {
-    private let positions: [String: Int]
+/// Column positions by name.
+///
+/// A linear scan: results have few columns, and building a dictionary for every result would
+/// cost every request an allocation and a hash per column, even when no name is looked up.
+struct ColumnIndex: Sendable {
+    private let columns: [ResultMetadata.ColumnSpec]
 
     init(_ columns: [ResultMetadata.ColumnSpec]) {
-        var positions: [String: Int] = [:]
-        for (index, column) in columns.enumerated() where positions[column.name] == nil {
-            positions[column.name] = index
-        }
-        self.positions = positions
+        self.columns = columns
     }
 
-    subscript(name: String) -> Int? { positions[name] }
+    /// The position of the first column named `name`.
+    subscript(name: String) -> Int? { columns.firstIndex { $0.name == name } }
 }

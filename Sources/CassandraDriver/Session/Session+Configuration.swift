@@ -1,5 +1,6 @@
 import CQLProtocol
 import Logging
+import UVLoop
 
 extension Session {
     /// Everything a ``Session`` needs to know: where the cluster is, how to talk to it, and
@@ -82,6 +83,12 @@ extension Session {
         public var schemaAgreementTimeout: Duration = .seconds(10)
         /// Event loops (threads) for all connections. One is plenty for most applications.
         public var eventLoopCount = 1
+        /// Event loops owned by the application, shared instead of creating
+        /// ``eventLoopCount`` new ones; the session then leaves them running on ``Session/close()``.
+        ///
+        /// Sharing lets request-heavy tasks run on the connections' own loop thread
+        /// (`withTaskExecutorPreference(loop)`), which removes the thread hop per response.
+        public var eventLoopGroup: EventLoopGroup?
         /// Receives the driver's log messages; discards them by default.
         public var logger: Logger = .cassandraNoOp
         /// Receives one report per request attempt.

@@ -80,8 +80,8 @@ extension Session {
         var reprepared = false
         var current = plan.next()
         while let node = current {
-            let nodeName = node.endpoint.description
             guard let connection = pool(for: node.id)?.lease() else {
+                let nodeName = node.endpoint.description
                 nodeErrors.append(.init(node: nodeName, error: CassandraError(.connectionClosed, "no open connection to this node", node: nodeName)))
                 current = plan.next()
                 continue
@@ -129,7 +129,7 @@ extension Session {
             case .retryNextNode(let newConsistency):
                 consistency = newConsistency
                 retryCount += 1
-                nodeErrors.append(.init(node: nodeName, error: failure))
+                nodeErrors.append(.init(node: connection.node, error: failure))
                 current = plan.next()
             case .rethrow:
                 throw failure

@@ -80,7 +80,9 @@ public final class Session: Sendable {
         let contactPoints = try configuration.contactPoints.map {
             try Configuration.parse(contactPoint: $0, defaultPort: configuration.defaultPort)
         }
-        let group = EventLoopGroup(numberOfThreads: max(1, configuration.eventLoopCount), name: "cassandra")
+        let ownsGroup = configuration.eventLoopGroup == nil
+        let group = configuration.eventLoopGroup
+            ?? EventLoopGroup(numberOfThreads: max(1, configuration.eventLoopCount), name: "cassandra")
         do {
             let discovery = try await ControlConnection.connect(contactPoints: contactPoints, configuration: configuration,
                                                                 loop: group.next())
@@ -92,7 +94,7 @@ public final class Session: Sendable {
             try await session.openPools()
             return session
         } catch {
-            try? await group.shutdown()
+            if ownsGroup { try? await group.shutdown() }
             throw error
         }
     }
@@ -272,7 +274,7 @@ public final class Session: Sendable {
             }
             await closePoolsAndControl()
         }
-        try await group.shutdown()
+        if configuration.eventLoopGroup == nil { try await group.shutdown() }
     }
 
     func closePoolsAndControl() async {

@@ -98,6 +98,9 @@ enum StatementBinding {
     }
 
     private static func encode(_ value: any CQLEncodable, as type: CQLType, statement: String, name: String? = nil) throws -> CQLRawValue {
+        // Blobs are the bulk of many payloads: bind them without the generic Array codec,
+        // whose `[Element]`-to-`[UInt8]` cast walks every element.
+        if case .blob = type, let bytes = value as? [UInt8] { return .bytes(bytes) }
         do {
             return try value.cqlRawValue(as: type)
         } catch {
