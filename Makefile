@@ -1,7 +1,7 @@
 # CassandraORM developer entry points. `make test` is what CI runs (see .ci/run).
 SWIFT ?= swift
 
-.PHONY: build test bench example server clean
+.PHONY: build test bench bench-driver bench-orm example server clean
 
 build:
 	$(SWIFT) build
@@ -16,6 +16,9 @@ server:
 
 bench:
 	Benchmarks/run.sh
+
+bench-orm:
+	$(SWIFT) run -c release orm-bench
 
 example:
 	@echo "the e-commerce example is coming"; exit 1

@@ -10,10 +10,12 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "CQLProtocol", targets: ["CQLProtocol"]),
-        .library(name: "CassandraDriver", targets: ["CassandraDriver"]),
         .library(name: "UVLoop", targets: ["UVLoop"]),
+        .library(name: "CassandraDriver", targets: ["CassandraDriver"]),
         .library(name: "CQLServer", targets: ["CQLServer"]),
         .executable(name: "cql-server", targets: ["cql-server"]),
+        .library(name: "CQLTesting", targets: ["CQLTesting"]),
+        .library(name: "CassandraORM", targets: ["CassandraORM"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -23,12 +25,7 @@ let package = Package(
         .systemLibrary(name: "CLibUV", pkgConfig: "libuv", providers: [.apt(["libuv1-dev"]), .brew(["libuv"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"]), .brew(["lz4"])]),
         .target(name: "CQLProtocol", dependencies: ["CLZ4"], swiftSettings: swiftSettings),
-        .target(name: "CQLServer", dependencies: ["CQLProtocol", "UVLoop"], swiftSettings: swiftSettings),
-        .executableTarget(name: "cql-server", dependencies: ["CQLServer"], swiftSettings: swiftSettings),
-        .testTarget(name: "CQLServerTests", dependencies: ["CQLServer", "CQLProtocol"], swiftSettings: swiftSettings),
-        .testTarget(
-            name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
-            exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
+        .target(name: "UVLoop", dependencies: ["CLibUV"], swiftSettings: swiftSettings),
         .target(
             name: "CassandraDriver",
             dependencies: [
@@ -37,6 +34,15 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings),
+        .target(name: "CQLServer", dependencies: ["CQLProtocol", "UVLoop"], swiftSettings: swiftSettings),
+        .executableTarget(name: "cql-server", dependencies: ["CQLServer"], swiftSettings: swiftSettings),
+        .target(name: "CQLTesting", dependencies: ["CassandraDriver", "CQLServer"], swiftSettings: swiftSettings),
+        .target(name: "CassandraORM", dependencies: ["CassandraDriver", "CQLProtocol"], swiftSettings: swiftSettings),
+        .executableTarget(name: "orm-bench", dependencies: ["CassandraORM", "CassandraDriver", "CQLServer"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
+            exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
+        .testTarget(name: "UVLoopTests", dependencies: ["UVLoop"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CassandraDriverTests",
             dependencies: [
@@ -44,11 +50,15 @@ let package = Package(
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings),
-        .target(name: "UVLoop", dependencies: ["CLibUV"], swiftSettings: swiftSettings),
+        .testTarget(name: "CQLServerTests", dependencies: ["CQLServer", "CQLProtocol"], swiftSettings: swiftSettings),
+        .testTarget(name: "CassandraORMTests", dependencies: ["CassandraORM", "CQLProtocol"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM"],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "cql-bench", dependencies: ["CassandraDriver"], path: "Benchmarks/CQLBench",
             swiftSettings: swiftSettings),
-        .testTarget(name: "UVLoopTests", dependencies: ["UVLoop"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,130 @@
+/// How ``CassandraClient`` reconciles tables with model schemas.
+public enum MigrationMode: String, Sendable, Hashable {
+    /// Create missing tables; refuse (``ORMError/Code/migrationRefused``) when a table differs.
+    case safe
+    /// Also add and drop columns and indexes; refuse changes to the primary key, clustering
+    /// order or column types.
+    case alter
+    /// Like ``alter``, and drop and recreate the table (losing its data) when the primary
+    /// key, clustering order or a column type changed.
+    case drop
+}
+
+/// The CQL a migration runs, and why: ``MigrationRunner`` executes it, and
+/// ``CassandraClient/plan(_:mode:)`` returns it without running anything (a dry run).
+public struct MigrationPlan: Sendable, Hashable {
+    /// The table.
+    public var table: String
+    /// The differences found (`[.tableMissing]` for a new table).
+    public var differences: [SchemaDifference]
+    /// The statements to run, in order; empty when the table matches.
+    public var statements: [String]
+
+    /// Whether nothing needs to change.
+    public var isEmpty: Bool { statements.isEmpty }
+
+    /// Plans the migration of `schema` given what exists: pure.
+    /// - Parameters:
+    ///   - schema: the model schema.
+    ///   - keyspace: the keyspace.
+    ///   - actual: the table as `system_schema` describes it; `nil` when missing.
+    ///   - mode: the migration mode.
+    /// - Returns: the plan.
+    /// - Throws: ``ORMError/Code/migrationRefused`` with the differences when `mode` forbids them.
+    static func make(_ schema: ResolvedSchema, keyspace: String, actual: TableDescription?, mode: MigrationMode) throws(ORMError) -> MigrationPlan {
+        let ddl = DDL(schema: schema, keyspace: keyspace)
+        let differences = SchemaDiff.compare(expected: TableDescription(expected: schema), actual: actual, table: schema.table)
+        guard actual != nil else {
+            return MigrationPlan(table: schema.table, differences: differences, statements: [ddl.createTable()] + schema.indexes.map(ddl.createIndex))
+        }
+        guard !differences.isEmpty else { return MigrationPlan(table: schema.table, differences: [], statements: []) }
+        let listed = differences.map(\.description).joined(separator: "; ")
+        switch mode {
+        case .safe:
+            throw ORMError(.migrationRefused, "table '\(schema.table)' differs from its schema (\(listed)); migrate with .alter or .drop",
+                           table: schema.table, differences: differences)
+        case .alter where differences.contains(where: \.requiresRecreate):
+            throw ORMError(.migrationRefused,
+                           "table '\(schema.table)' needs to be recreated (\(differences.filter(\.requiresRecreate).map(\.description).joined(separator: "; "))); only .drop may do that",
+                           table: schema.table, differences: differences)
+        case .drop where differences.contains(where: \.requiresRecreate):
+            let recreate = [ddl.dropTable(), ddl.createTable()] + schema.indexes.map(ddl.createIndex)
+            return MigrationPlan(table: schema.table, differences: differences, statements: recreate)
+        case .alter, .drop:
+            var statements: [String] = []
+            for difference in differences {
+                switch difference {
+                case .indexExtra(let name), .indexChanged(let name): statements.append(ddl.dropIndex(name))
+                default: break
+                }
+            }
+            for difference in differences {
+                switch difference {
+                case .columnMissing(let name, _): statements.append(ddl.addColumn(schema.columns[name]!))
+                case .columnExtra(let name, _): statements.append(ddl.dropColumn(name))
+                default: break
+                }
+            }
+            for difference in differences {
+                switch difference {
+                case .indexMissing(let name, _), .indexChanged(let name):
+                    if let index = schema.indexes.first(where: { $0.name == name }) { statements.append(ddl.createIndex(index)) }
+                default: break
+                }
+            }
+            return MigrationPlan(table: schema.table, differences: differences, statements: statements)
+        }
+    }
+}
+
+/// DDL text for a schema. Identifiers are validated by ``ResolvedSchema`` and quoted here;
+/// option values are escaped string literals (DDL cannot take bind markers).
+struct DDL {
+    let schema: ResolvedSchema
+    let keyspace: String
+
+    var table: String { Identifier.quote(keyspace) + "." + Identifier.quote(schema.table) }
+
+    func createTable() -> String {
+        var definitions = schema.orderedColumns.map { name -> String in
+            let column = schema.columns[name]!
+            return "\(Identifier.quote(name)) \(column.type)" + (column.kind == .static ? " STATIC" : "")
+        }
+        let partition = schema.partitionKey.map(Identifier.quote).joined(separator: ", ")
+        let key = ["(\(partition))"] + schema.clustering.map(Identifier.quote)
+        definitions.append("PRIMARY KEY (\(key.joined(separator: ", ")))")
+        var cql = "CREATE TABLE IF NOT EXISTS \(table) (\(definitions.joined(separator: ", ")))"
+        if !schema.clustering.isEmpty {
+            let order = schema.clustering.map { "\(Identifier.quote($0)) \(schema.columns[$0]!.order.rawValue)" }
+            cql += " WITH CLUSTERING ORDER BY (\(order.joined(separator: ", ")))"
+        }
+        return cql
+    }
+
+    func dropTable() -> String { "DROP TABLE IF EXISTS \(table)" }
+
+    func addColumn(_ column: ResolvedSchema.Column) -> String {
+        "ALTER TABLE \(table) ADD \(Identifier.quote(column.name)) \(column.type)" + (column.kind == .static ? " STATIC" : "")
+    }
+
+    func dropColumn(_ name: String) -> String { "ALTER TABLE \(table) DROP \(Identifier.quote(name))" }
+
+    func createIndex(_ index: ResolvedSchema.Index) -> String {
+        let column = Identifier.quote(index.field)
+        let target = index.target == .values ? column : "\(index.target.rawValue)(\(column))"
+        var cql = "CREATE INDEX IF NOT EXISTS \(Identifier.quote(index.name)) ON \(table) (\(target))"
+        if index.isStorageAttached { cql += " USING 'StorageAttachedIndex'" }
+        if !index.options.isEmpty {
+            let options = index.options.keys.sorted().map { "\(Self.literal($0)): \(Self.literal(index.options[$0]!))" }
+            cql += " WITH OPTIONS = {\(options.joined(separator: ", "))}"
+        }
+        return cql
+    }
+
+    func dropIndex(_ name: String) -> String { "DROP INDEX IF EXISTS \(Identifier.quote(keyspace)).\(Identifier.quote(name))" }
+
+    /// A CQL string literal with `'` doubled.
+    static func literal(_ text: String) -> String {
+        "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+    }
+}
