@@ -52,19 +52,12 @@ enum DeletePlanner {
                 }
             } else {
                 for clustering in (onlyStatic ? [[]] : target.clusterings) {
-                    var regular = RowMutation(clustering: clustering, isStatic: false, liveness: nil, rowDeletion: nil, writes: [], timestamp: timestamp, ttl: 0)
-                    var statics = RowMutation(clustering: [], isStatic: true, liveness: nil, rowDeletion: nil, writes: [], timestamp: timestamp, ttl: 0)
+                    var writes: [(column: ColumnSchema, change: CellWrite)] = []
                     for (column, deletion) in targets {
-                        let change = try change(deletion, column: column, context: context, partitionKey: partition.key,
-                                                clustering: clustering, state: &state)
-                        if column.kind == .staticColumn {
-                            statics.writes.append(.init(slot: column.slot, change: change))
-                        } else {
-                            regular.writes.append(.init(slot: column.slot, change: change))
-                        }
+                        writes.append((column, try change(deletion, column: column, context: context, partitionKey: partition.key,
+                                                          clustering: clustering, state: &state)))
                     }
-                    if !regular.writes.isEmpty { mutation.rows.append(regular) }
-                    if !statics.writes.isEmpty { mutation.rows.append(statics) }
+                    mutation.addWrites(writes, clustering: clustering, timestamp: timestamp, ttl: 0)
                 }
             }
             mutations.append(mutation)

@@ -146,3 +146,18 @@ enum InsertPlanner {
         return ModificationPlan(table: table, mutations: [mutation], condition: condition)
     }
 }
+
+extension Mutation {
+    /// Adds column writes to the row at `clustering`, routing static columns to the
+    /// partition's static row; rows without writes are not added.
+    mutating func addWrites(_ writes: [(column: ColumnSchema, change: CellWrite)], clustering: [[UInt8]], timestamp: Int64, ttl: Int32) {
+        let regular = writes.filter { $0.column.kind != .staticColumn }.map { RowMutation.Write(slot: $0.column.slot, change: $0.change) }
+        let statics = writes.filter { $0.column.kind == .staticColumn }.map { RowMutation.Write(slot: $0.column.slot, change: $0.change) }
+        if !regular.isEmpty {
+            rows.append(RowMutation(clustering: clustering, isStatic: false, liveness: nil, rowDeletion: nil, writes: regular, timestamp: timestamp, ttl: ttl))
+        }
+        if !statics.isEmpty {
+            rows.append(RowMutation(clustering: [], isStatic: true, liveness: nil, rowDeletion: nil, writes: statics, timestamp: timestamp, ttl: ttl))
+        }
+    }
+}

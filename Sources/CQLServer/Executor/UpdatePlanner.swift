@@ -28,20 +28,14 @@ enum UpdatePlanner {
             var mutation = Mutation(keyspace: table.keyspace, table: table.name, partitionKey: partition.key,
                                     components: partition.components, token: partition.token)
             for clustering in (onlyStatic ? [[]] : target.clusterings) {
-                var regular = RowMutation(clustering: clustering, isStatic: false, liveness: nil, rowDeletion: nil, writes: [], timestamp: timestamp, ttl: ttl)
-                var statics = RowMutation(clustering: [], isStatic: true, liveness: nil, rowDeletion: nil, writes: [], timestamp: timestamp, ttl: ttl)
+                var writes: [(column: ColumnSchema, change: CellWrite)] = []
                 for (column, operation) in assigned {
                     let location = ElementLocation(table: table, partitionKey: partition.key, clustering: clustering,
                                                    isStatic: column.kind == .staticColumn, now: context.time.seconds)
                     guard let write = try write(operation, column: column, context: context, location: location, state: &state) else { continue }
-                    if column.kind == .staticColumn {
-                        statics.writes.append(.init(slot: column.slot, change: write))
-                    } else {
-                        regular.writes.append(.init(slot: column.slot, change: write))
-                    }
+                    writes.append((column, write))
                 }
-                if !regular.writes.isEmpty { mutation.rows.append(regular) }
-                if !statics.writes.isEmpty { mutation.rows.append(statics) }
+                mutation.addWrites(writes, clustering: clustering, timestamp: timestamp, ttl: ttl)
             }
             mutations.append(mutation)
         }

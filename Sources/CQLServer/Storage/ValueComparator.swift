@@ -30,7 +30,7 @@ enum ValueComparator {
         case .vector(let element, let dimension):
             return compareVectors(left, right, element: element, dimension: dimension)
         case .map(let key, let value):
-            return compareSequences(left, right, elementTypes: { $0 % 2 == 0 ? key : value }, countMultiplier: 2)
+            return compareSequences(left, right, elementTypes: { $0 % 2 == 0 ? key : value }, valuesPerEntry: 2)
         case .tuple(let elements):
             return compareComponents(left, right, types: elements)
         case .udt(let udt):
@@ -133,12 +133,13 @@ enum ValueComparator {
         return leftTime < rightTime ? -1 : (leftTime > rightTime ? 1 : 0)
     }
 
-    /// Splits `[int] count` + `count × [bytes]` (frozen list/set/map serialization).
-    static func elements(of value: ArraySlice<UInt8>) -> [ArraySlice<UInt8>?]? {
+    /// Splits `[int] count` + `count × valuesPerEntry × [bytes]` (the serialization of
+    /// frozen lists and sets, with one value per entry, and maps, with two).
+    static func elements(of value: ArraySlice<UInt8>, valuesPerEntry: Int = 1) -> [ArraySlice<UInt8>?]? {
         var buffer = CQLBuffer(bytes: value)
         guard let count = try? buffer.readInt(), count >= 0, Int(count) <= value.count else { return nil }
         var result: [ArraySlice<UInt8>?] = []
-        for _ in 0..<count {
+        for _ in 0..<(Int(count) * valuesPerEntry) {
             guard let length = try? buffer.readInt() else { return nil }
             if length < 0 { result.append(nil); continue }
             guard buffer.readableBytes >= Int(length) else { return nil }
@@ -150,8 +151,9 @@ enum ValueComparator {
     }
 
     private static func compareSequences(_ left: ArraySlice<UInt8>, _ right: ArraySlice<UInt8>,
-                                         elementTypes: (Int) -> CQLType, countMultiplier: Int = 1) -> Int {
-        guard let leftElements = pairsFlattened(left, countMultiplier), let rightElements = pairsFlattened(right, countMultiplier) else {
+                                         elementTypes: (Int) -> CQLType, valuesPerEntry: Int = 1) -> Int {
+        guard let leftElements = elements(of: left, valuesPerEntry: valuesPerEntry),
+              let rightElements = elements(of: right, valuesPerEntry: valuesPerEntry) else {
             return compareBytes(left, right)
         }
         for index in 0..<min(leftElements.count, rightElements.count) {
@@ -159,23 +161,6 @@ enum ValueComparator {
             if order != 0 { return order }
         }
         return leftElements.count - rightElements.count
-    }
-
-    private static func pairsFlattened(_ value: ArraySlice<UInt8>, _ multiplier: Int) -> [ArraySlice<UInt8>?]? {
-        guard multiplier == 2 else { return elements(of: value) }
-        // Maps: count is the number of entries, each entry is key then value.
-        var buffer = CQLBuffer(bytes: value)
-        guard let count = try? buffer.readInt(), count >= 0, Int(count) <= value.count else { return nil }
-        var result: [ArraySlice<UInt8>?] = []
-        for _ in 0..<(Int(count) * 2) {
-            guard let length = try? buffer.readInt() else { return nil }
-            if length < 0 { result.append(nil); continue }
-            guard buffer.readableBytes >= Int(length) else { return nil }
-            let start = value.startIndex + buffer.readerIndex
-            result.append(value[start..<start + Int(length)])
-            buffer.readerIndex += Int(length)
-        }
-        return result
     }
 
     private static func compareComponents(_ left: ArraySlice<UInt8>, _ right: ArraySlice<UInt8>, types: [CQLType]) -> Int {
