@@ -53,6 +53,7 @@ public final class EmbeddedCQLServer: Sendable {
     let processor: QueryProcessor
     private let connections = Mutex<[ObjectIdentifier: ServerConnection]>([:])
     private let registered = Mutex<[ObjectIdentifier: ServerConnection]>([:])
+    private let faultRules = Mutex<[FaultRule]>([])
 
     private init(host: String, port: Int, group: EventLoopGroup, listener: TCPListener, processor: QueryProcessor) {
         self.host = host
@@ -138,6 +139,28 @@ public final class EmbeddedCQLServer: Sendable {
     /// Forgets every prepared statement, so clients receive UNPREPARED (for re-prepare tests).
     public func forgetPreparedStatements() {
         processor.preparedStatements.removeAll()
+    }
+
+    /// Adds a fault rule; rules are checked in the order they were added.
+    public func addFaultRule(_ rule: FaultRule) {
+        faultRules.withLock { $0.append(rule) }
+    }
+
+    /// Removes every fault rule.
+    public func clearFaultRules() {
+        faultRules.withLock { $0.removeAll() }
+    }
+
+    /// The reaction of the first rule matching `request`, counting the use against its limit.
+    func faultReaction(for request: RequestMessage) -> FaultRule.Reaction? {
+        faultRules.withLock { rules in
+            guard let index = rules.firstIndex(where: { $0.matches(request) }) else { return nil }
+            let reaction = rules[index].reaction
+            if let times = rules[index].times {
+                if times <= 1 { rules.remove(at: index) } else { rules[index].times = times - 1 }
+            }
+            return reaction
+        }
     }
 
     /// Stops listening, closes every connection and joins the event loop threads.

@@ -103,6 +103,32 @@ final class ServerConnection: @unchecked Sendable {
             send(.error(ServerError(code: .protocolError, message: "Invalid message: \(error.message)")), stream: stream)
             return
         }
+        if phase == .ready, let reaction = server.faultReaction(for: request) {
+            switch reaction {
+            case .drop:
+                return
+            case .respond(let error):
+                send(.error(error), stream: stream)
+                return
+            case .closeConnection:
+                phase = .closed
+                socket.close()
+                return
+            case .delay(let delay):
+                _ = socket.eventLoop.scheduleTimer(after: delay) { [self] in
+                    socket.eventLoop.execute { [self] in
+                        guard phase == .ready else { return }
+                        process(request, stream: stream)
+                        flush()
+                    }
+                }
+                return
+            }
+        }
+        process(request, stream: stream)
+    }
+
+    private func process(_ request: RequestMessage, stream: Int16) {
         switch (phase, request) {
         case (_, .options):
             send(.supported(.init(options: [
