@@ -130,6 +130,12 @@ public final class EmbeddedCQLServer: Sendable {
     /// The number of open client connections.
     public var connectionCount: Int { connections.withLock { $0.count } }
 
+    /// The number of open client connections whose STARTUP negotiated LZ4 compression (for
+    /// tests that check what a driver negotiated).
+    public var compressedConnectionCount: Int {
+        connections.withLock { $0.values.filter { $0.isCompressed.load(ordering: .relaxed) }.count }
+    }
+
     /// Closes every client connection without stopping the server, as a restart would
     /// look to clients (for failure tests).
     public func dropAllConnections() {
