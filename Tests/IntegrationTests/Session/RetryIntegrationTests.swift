@@ -128,13 +128,13 @@ final class RetryIntegrationTests: XCTestCase {
         try await withFaultSession(retryPolicy: RetryOnTheSameNode()) { session, server, observer in
             let select = try await session.prepare("SELECT v FROM kv WHERE k = ?")
             observer.reset()
-            server.addFaultRule(FaultRule(.opcode(.execute), .delay(.milliseconds(800)), times: 1))
+            server.addFaultRule(FaultRule(.opcode(.execute), .delay(.seconds(2)), times: 1))
             let row = try await session.execute(select, Int32(1), options: .init(timeout: .milliseconds(200), isIdempotent: true))
             XCTAssertEqual(try row.first?["v", as: String.self], "one")
             XCTAssertEqual(observer.attempts(of: select.cql).map { $0.outcome.error?.code }, [.requestTimeout, nil])
 
             observer.reset()
-            server.addFaultRule(FaultRule(.opcode(.execute), .delay(.milliseconds(800)), times: 1))
+            server.addFaultRule(FaultRule(.opcode(.execute), .delay(.seconds(2)), times: 1))
             do {
                 _ = try await session.execute(select, Int32(1), options: .init(timeout: .milliseconds(200)))
                 XCTFail("a non-idempotent statement was retried after a client timeout")

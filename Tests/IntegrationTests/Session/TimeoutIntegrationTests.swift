@@ -19,10 +19,10 @@ final class TimeoutIntegrationTests: XCTestCase {
             $0.requestTimeout = .seconds(3)
         }) { session, server, _ in
             let select = try await prepareNumbers(session, count: 200)
-            for round in 0..<3 {
+            for round in 0..<2 {
                 // Every stream id of the one connection carries a request the server answers
-                // only after 600 ms; each caller gives up after 150 ms.
-                server.addFaultRule(FaultRule(.opcode(.execute), .delay(.milliseconds(600)), times: Self.streamIDs))
+                // only after 1 s; each caller gives up after 150 ms.
+                server.addFaultRule(FaultRule(.opcode(.execute), .delay(.seconds(1)), times: Self.streamIDs))
                 let timedOut = try await withThrowingTaskGroup(of: (CassandraError?, Duration).self) { group in
                     for k in 0..<Self.streamIDs {
                         group.addTask {
@@ -40,7 +40,7 @@ final class TimeoutIntegrationTests: XCTestCase {
                 for (error, elapsed) in timedOut {
                     XCTAssertEqual(error?.code, .requestTimeout, "round \(round): \(error.map { String(reflecting: $0) } ?? "succeeded")")
                     XCTAssertGreaterThanOrEqual(elapsed, .milliseconds(100), "round \(round): failed before its timeout")
-                    XCTAssertLessThan(elapsed, .seconds(2), "round \(round): the timeout fired late")
+                    XCTAssertLessThan(elapsed, .milliseconds(950), "round \(round): the timeout fired late")
                 }
                 // Now more requests than stream ids, at once: they wait for the late responses
                 // to free the ids, and each gets its own row, never a late response.
@@ -55,7 +55,7 @@ final class TimeoutIntegrationTests: XCTestCase {
                     return try await group.reduce(0, +)
                 }
                 XCTAssertEqual(wrong, 0, "round \(round): a request received another request's response")
-                XCTAssertLessThan(ContinuousClock.now - started, .seconds(3), "round \(round): stream ids were not freed")
+                XCTAssertLessThan(ContinuousClock.now - started, .seconds(4), "round \(round): stream ids were not freed")
             }
         }
     }
@@ -91,7 +91,7 @@ final class TimeoutIntegrationTests: XCTestCase {
         try await skipUnlessEmbeddedServer()
         try await withDedicatedServerSession(configure: { $0.requestTimeout = .milliseconds(200) }) { session, server, _ in
             let select = try await prepareNumbers(session, count: 1)
-            server.addFaultRule(FaultRule(.opcode(.execute), .delay(.seconds(1)), times: 1))
+            server.addFaultRule(FaultRule(.opcode(.execute), .delay(.seconds(3)), times: 1))
             let started = ContinuousClock.now
             do {
                 _ = try await session.execute(select, Int32(0))
@@ -99,7 +99,7 @@ final class TimeoutIntegrationTests: XCTestCase {
             } catch let error as CassandraError {
                 XCTAssertEqual(error.code, .requestTimeout, String(reflecting: error))
             }
-            XCTAssertLessThan(ContinuousClock.now - started, .milliseconds(900))
+            XCTAssertLessThan(ContinuousClock.now - started, .seconds(2))
         }
     }
 
