@@ -54,7 +54,10 @@ let package = Package(
         .testTarget(name: "CassandraORMTests", dependencies: ["CassandraORM", "CQLProtocol"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM"],
+            dependencies: [
+                "CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "cql-bench", dependencies: ["CassandraDriver"], path: "Benchmarks/CQLBench",

@@ -25,7 +25,8 @@ public final class EmbeddedCQLServer: Sendable {
         public var host: String
         /// The port; 0 picks a free ephemeral port.
         public var port: Int
-        /// Where the commit log lives; `nil` keeps data in memory only.
+        /// Where the commit log and the node's host id live; `nil` keeps data in memory only
+        /// (and gives the node a new host id on every start).
         public var dataDirectory: String?
         /// Users for PasswordAuthenticator; empty disables authentication.
         public var credentials: [String: String]
@@ -69,7 +70,7 @@ public final class EmbeddedCQLServer: Sendable {
     public static func start(_ configuration: Configuration) async throws -> EmbeddedCQLServer {
         let engine = StorageEngine()
         let clock: @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1_000_000).rounded()) }
-        let hostID = UUID()
+        let hostID = try configuration.dataDirectory.map(HostIDFile.load(directory:)) ?? UUID()
         let address = CQLInetAddress(configuration.host) ?? CQLInetAddress("127.0.0.1")!
         let node = NodeIdentity(hostID: hostID, listenAddress: address, rpcAddress: address, rpcPort: Int32(configuration.port),
                                 clusterName: LocalNode.clusterName, datacenter: LocalNode.datacenter, rack: LocalNode.rack,
@@ -129,6 +130,12 @@ public final class EmbeddedCQLServer: Sendable {
 
     /// The number of open client connections.
     public var connectionCount: Int { connections.withLock { $0.count } }
+
+    /// The number of open client connections whose STARTUP negotiated LZ4 compression (for
+    /// tests that check what a driver negotiated).
+    public var compressedConnectionCount: Int {
+        connections.withLock { $0.values.filter { $0.isCompressed.load(ordering: .relaxed) }.count }
+    }
 
     /// Closes every client connection without stopping the server, as a restart would
     /// look to clients (for failure tests).

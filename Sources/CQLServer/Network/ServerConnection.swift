@@ -1,4 +1,5 @@
 import CQLProtocol
+import Synchronization
 import UVLoop
 
 /// One client connection: decodes frames as they arrive, runs the handshake
@@ -28,6 +29,8 @@ final class ServerConnection: @unchecked Sendable {
     private var session = QueryProcessor.SessionState()
     /// Event types this connection REGISTERed for (touched on the loop thread only).
     private(set) var registeredEvents: Set<ResponseMessage.Event.EventType> = []
+    /// Whether STARTUP negotiated LZ4 (written on the loop, read from any thread).
+    let isCompressed = Atomic<Bool>(false)
 
     init(socket: TCPConnection, processor: QueryProcessor, authenticator: PasswordAuthenticator?, server: EmbeddedCQLServer) {
         self.socket = socket
@@ -150,6 +153,7 @@ final class ServerConnection: @unchecked Sendable {
                 compressor = LZ4Compressor()
             }
             decoder.compressor = compressor
+            isCompressed.store(compressor != nil, ordering: .relaxed)
             if authenticator != nil {
                 send(.authenticate(.init(authenticator: PasswordAuthenticator.className)), stream: stream)
                 encoder.compressor = compressor

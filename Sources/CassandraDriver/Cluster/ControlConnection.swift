@@ -15,6 +15,11 @@ import UVLoop
 ///
 /// A server without the system tables (a minimal test peer) still yields a session: the
 /// contact points then become the nodes, without tokens.
+///
+/// When the connection is lost (node restart, network), it reconnects with the session's
+/// reconnection policy, to the contact point or any known node, and re-reads the metadata,
+/// since events were missed meanwhile. Until then, schema agreement checks fail with
+/// ``CassandraError/Code/connectionClosed``.
 final class ControlConnection: Sendable {
     /// What the first connection learned.
     struct Discovery: Sendable {
@@ -64,20 +69,12 @@ final class ControlConnection: Sendable {
     }
 
     private func start() async throws -> Discovery {
-        var connectionConfiguration = Connection.Configuration(host: contactPoint.host, port: contactPoint.port)
-        connectionConfiguration.compression = configuration.compression
-        connectionConfiguration.credentials = configuration.credentials
-        connectionConfiguration.connectTimeout = configuration.connectTimeout
-        connectionConfiguration.limits.maxInFlight = 128
-        connectionConfiguration.limits.heartbeatInterval = configuration.heartbeatInterval
-        connectionConfiguration.events = [.topologyChange, .statusChange, .schemaChange]
-        let connection = try await Connection.connect(
-            configuration: connectionConfiguration, on: loop, logger: configuration.logger,
-            onEvent: { [weak self] event in self?.eventReceived(event) })
+        let connection = try await open(contactPoint)
         state.withLock { $0.connection = connection }
         do {
             var discovery = try await discover(on: connection)
             discovery.control = self
+            reconnectWhenClosed(connection)
             return discovery
         } catch let error as CassandraError where error.code == .server {
             // No system tables: a minimal peer. Keep the connection for events anyway.
@@ -87,11 +84,68 @@ final class ControlConnection: Sendable {
             let address = CQLInetAddress(contactPoint.host) ?? CQLInetAddress("127.0.0.1")!
             let node = Node(id: id, endpoint: CQLInetEndpoint(address: address, port: Int32(contactPoint.port)),
                             datacenter: configuration.localDatacenter)
+            reconnectWhenClosed(connection)
             return Discovery(snapshot: ClusterSnapshot(nodes: [node]), addresses: [id: contactPoint],
                              localDatacenter: configuration.localDatacenter, control: self)
         } catch {
             connection.close()
             throw error
+        }
+    }
+
+    /// Opens a connection registered for events to `endpoint`.
+    private func open(_ endpoint: (host: String, port: Int)) async throws -> Connection {
+        var connectionConfiguration = Connection.Configuration(host: endpoint.host, port: endpoint.port)
+        connectionConfiguration.compression = configuration.compression
+        connectionConfiguration.credentials = configuration.credentials
+        connectionConfiguration.connectTimeout = configuration.connectTimeout
+        connectionConfiguration.limits.maxInFlight = 128
+        connectionConfiguration.limits.heartbeatInterval = configuration.heartbeatInterval
+        connectionConfiguration.events = [.topologyChange, .statusChange, .schemaChange]
+        return try await Connection.connect(
+            configuration: connectionConfiguration, on: loop, logger: configuration.logger,
+            onEvent: { [weak self] event in self?.eventReceived(event) })
+    }
+
+    // MARK: Reconnection
+
+    private func reconnectWhenClosed(_ connection: Connection) {
+        connection.onClose { [weak self] _ in
+            guard let self else { return }
+            Task { await self.reconnect() }
+        }
+    }
+
+    /// Reopens the connection after it was lost, to the contact point or else any known node,
+    /// waiting between rounds as the reconnection policy says; then re-reads the metadata.
+    /// Stops when ``close()`` was called.
+    private func reconnect() async {
+        var schedule = configuration.reconnectionPolicy.makeSchedule()
+        while true {
+            let (isClosed, session) = state.withLock { ($0.isClosed, $0.session) }
+            guard !isClosed else { return }
+            var candidates = [contactPoint]
+            for address in session?.state.withLock({ Array($0.addresses.values) }) ?? []
+                where !candidates.contains(where: { $0 == address }) {
+                candidates.append(address)
+            }
+            for candidate in candidates {
+                guard let connection = try? await open(candidate) else { continue }
+                let kept = state.withLock { state -> Bool in
+                    guard !state.isClosed else { return false }
+                    state.connection = connection
+                    return true
+                }
+                guard kept else {
+                    connection.close()
+                    return
+                }
+                configuration.logger.info("control connection reopened", metadata: [CassandraLogKey.node.rawValue: "\(connection.node)"])
+                reconnectWhenClosed(connection)
+                await refresh()
+                return
+            }
+            try? await Task.sleep(for: schedule.nextDelay())
         }
     }
 

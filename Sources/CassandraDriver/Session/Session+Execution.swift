@@ -16,6 +16,8 @@ extension Session {
         metrics.requests.increment()
         let start = ContinuousClock.now
         defer { metrics.latency.recordNanoseconds(Self.nanoseconds(ContinuousClock.now - start)) }
+        metrics.inFlight.increment()
+        defer { metrics.inFlight.decrement() }
         do {
             let plan = state.withLock { state in loadBalancing.plan(for: request.routing, in: state.snapshot) }
             if let delay = configuration.speculativeExecutionPolicy.nextExecutionDelay(for: request.routing, executionsStarted: 1) {
