@@ -33,11 +33,12 @@ public struct FrameDecoder: Sendable {
     public func decode(from buffer: inout CQLBuffer) throws(CQLProtocolError) -> Frame? {
         guard buffer.readableBytes >= FrameHeader.size else { return nil }
         let start = buffer.readerIndex
-        let headerBytes = Array(buffer.readableBytesView.prefix(FrameHeader.size))
-        let version = headerBytes[0] & 0x7F
+        // Copied only for errors: every frame would otherwise pay an allocation for them.
+        var headerBytes: [UInt8] { Array(buffer.bytes[start..<start + FrameHeader.size]) }
+        let version = buffer.bytes[start] & 0x7F
         guard supportedVersions.contains(version) else {
             throw CQLProtocolError(.unsupportedVersion, "Invalid or unsupported protocol version (\(version))",
-                                   opcode: headerBytes[4], offset: start, payload: headerBytes)
+                                   opcode: buffer.bytes[start + 4], offset: start, payload: headerBytes)
         }
         var header = try FrameHeader.decode(from: &buffer)
         let length = Int(header.length)

@@ -38,8 +38,7 @@ public final class TokenAwarePolicy: LoadBalancingPolicy {
         }
         guard !replicas.isEmpty else { return rest }
         let rotation = Int(UInt(bitPattern: counter.wrappingAdd(1, ordering: .relaxed).oldValue) % UInt(replicas.count))
-        let first = Array(replicas[rotation...] + replicas[..<rotation])
-        return QueryPlan(Plan(first: first, rest: rest))
+        return QueryPlan(Plan(replicas: replicas, rotation: rotation, rest: rest))
     }
 
     /// The child's distance.
@@ -50,28 +49,39 @@ public final class TokenAwarePolicy: LoadBalancingPolicy {
         child.distance(to: node, in: cluster)
     }
 
-    /// The lazy sequence behind a plan: `first`, then `rest` without nodes in `first`.
+    /// The replicas from `rotation` on (wrapping around), then `rest` without them; built
+    /// lazily, so a request served by its first replica allocates nothing more.
     private struct Plan: Sequence, Sendable {
-        let first: [Node]
+        let replicas: [Node]
+        let rotation: Int
         let rest: QueryPlan
 
         func makeIterator() -> Iterator {
-            Iterator(first: first, firstIDs: first.map(\.id), rest: rest.makeIterator())
+            Iterator(replicas: replicas, rotation: rotation, rest: rest)
         }
 
         struct Iterator: IteratorProtocol {
-            let first: [Node]
-            let firstIDs: [UUID]
-            var rest: AnyIterator<Node>
+            let replicas: [Node]
+            let rotation: Int
+            let rest: QueryPlan
+            var restIterator: AnyIterator<Node>?
             var index = 0
 
+            init(replicas: [Node], rotation: Int, rest: QueryPlan) {
+                self.replicas = replicas
+                self.rotation = rotation
+                self.rest = rest
+            }
+
             mutating func next() -> Node? {
-                if index < first.count {
+                if index < replicas.count {
                     defer { index += 1 }
-                    return first[index]
+                    return replicas[(rotation + index) % replicas.count]
                 }
-                while let node = rest.next() {
-                    if !firstIDs.contains(node.id) { return node }
+                if restIterator == nil { restIterator = rest.makeIterator() }
+                while let node = restIterator!.next() {
+                    // Replication factors are small: a scan beats building a set per plan.
+                    if !replicas.contains(where: { $0.id == node.id }) { return node }
                 }
                 return nil
             }

@@ -11,7 +11,7 @@ extension Session {
     /// for idempotent requests when the policy asks for them.
     /// - Returns: the result and the frame it came in (for the envelope), plus the node.
     func perform(_ request: Request) async throws -> ResultSet {
-        try beginRequest(statement: request.statement)
+        let snapshot = try beginRequest(statement: request.statement)
         defer { endRequest() }
         metrics.requests.increment()
         let start = ContinuousClock.now
@@ -19,7 +19,8 @@ extension Session {
         metrics.inFlight.increment()
         defer { metrics.inFlight.decrement() }
         do {
-            let plan = state.withLock { state in loadBalancing.plan(for: request.routing, in: state.snapshot) }
+            // Planned outside the session lock: every request takes that lock.
+            let plan = loadBalancing.plan(for: request.routing, in: snapshot)
             if let delay = configuration.speculativeExecutionPolicy.nextExecutionDelay(for: request.routing, executionsStarted: 1) {
                 return try await performSpeculatively(request, nodes: Array(plan), firstDelay: delay)
             }

@@ -292,15 +292,17 @@ public final class Session: Sendable {
     }
 
     /// Counts a request in; fails when the session is closing.
-    func beginRequest(statement: String) throws {
-        let closing = state.withLock { state -> Bool in
-            if state.isClosing { return true }
+    /// - Returns: the cluster view to plan the request on.
+    func beginRequest(statement: String) throws -> ClusterSnapshot {
+        let snapshot = state.withLock { state -> ClusterSnapshot? in
+            if state.isClosing { return nil }
             state.inFlight += 1
-            return false
+            return state.snapshot
         }
-        if closing {
+        guard let snapshot else {
             throw CassandraError(.shutdown, "the session is closed", statement: statement)
         }
+        return snapshot
     }
 
     /// Counts a request out; wakes ``close()`` when the last one finishes.
