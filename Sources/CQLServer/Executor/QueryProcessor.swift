@@ -26,15 +26,22 @@ final class QueryProcessor: Sendable {
     let engine: StorageEngine
     let preparedStatements = PreparedStatementStore()
     let node: NodeIdentity
+    /// The other nodes of an ``EmbeddedCQLCluster`` (listed in `system.peers_v2`); empty for
+    /// a single node.
+    let peers: [NodeIdentity]
     let clock: @Sendable () -> Int64
     let commitLog: CommitLog?
 
     /// Creates a processor.
     /// - Parameters:
+    ///   - node: What `system.local` reports.
+    ///   - peers: What `system.peers_v2` and `system.peers` list.
     ///   - clock: Microseconds since the epoch (injected so tests can control time).
-    init(engine: StorageEngine, node: NodeIdentity, commitLog: CommitLog?, clock: @escaping @Sendable () -> Int64) {
+    init(engine: StorageEngine, node: NodeIdentity, peers: [NodeIdentity] = [], commitLog: CommitLog?,
+         clock: @escaping @Sendable () -> Int64) {
         self.engine = engine
         self.node = node
+        self.peers = peers
         self.commitLog = commitLog
         self.clock = clock
     }
@@ -233,7 +240,7 @@ final class QueryProcessor: Sendable {
         let paging = SelectExecutor.Paging(pageSize: parameters.pageSize.map(Int.init), state: parameters.pagingState)
         if SystemTables.keyspaceNames.contains(keyspace) {
             guard let (schema, virtualStore) = SystemTables.table(keyspace: keyspace, name: select.table.name.name, state: state, node: node,
-                                                                  schemaVersion: SystemTables.schemaVersion(of: state)) else {
+                                                                  peers: peers, schemaVersion: SystemTables.schemaVersion(of: state)) else {
                 throw .invalid("table \(select.table.name.name) does not exist")
             }
             var store = virtualStore

@@ -50,18 +50,26 @@ public final class EmbeddedCQLServer: Sendable {
     public let host: String
 
     private let group: EventLoopGroup
-    private let listener: TCPListener
+    /// The listening socket; `nil` while an ``EmbeddedCQLCluster`` node is stopped.
+    private let listener: Mutex<TCPListener?>
+    private let authenticator: PasswordAuthenticator?
     let processor: QueryProcessor
     private let connections = Mutex<[ObjectIdentifier: ServerConnection]>([:])
     private let registered = Mutex<[ObjectIdentifier: ServerConnection]>([:])
     private let faultRules = Mutex<[FaultRule]>([])
+    private let requestCounts = Mutex<[Opcode: Int]>([:])
+    /// Where schema changes go: this server's registered connections, or, in a cluster,
+    /// every running node's.
+    private let schemaChangeRoute = Mutex<(@Sendable (ResponseMessage.Event) -> Void)?>(nil)
 
-    private init(host: String, port: Int, group: EventLoopGroup, listener: TCPListener, processor: QueryProcessor) {
+    private init(host: String, port: Int, group: EventLoopGroup, listener: TCPListener, processor: QueryProcessor,
+                 authenticator: PasswordAuthenticator?) {
         self.host = host
         self.port = port
         self.group = group
-        self.listener = listener
+        self.listener = Mutex(listener)
         self.processor = processor
+        self.authenticator = authenticator
     }
 
     /// Starts a server: replays the commit log (if any), then listens.
@@ -69,7 +77,6 @@ public final class EmbeddedCQLServer: Sendable {
     ///   or the libuv error when the address cannot be bound.
     public static func start(_ configuration: Configuration) async throws -> EmbeddedCQLServer {
         let engine = StorageEngine()
-        let clock: @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1_000_000).rounded()) }
         let hostID = try configuration.dataDirectory.map(HostIDFile.load(directory:)) ?? UUID()
         let address = CQLInetAddress(configuration.host) ?? CQLInetAddress("127.0.0.1")!
         let node = NodeIdentity(hostID: hostID, listenAddress: address, rpcAddress: address, rpcPort: Int32(configuration.port),
@@ -79,24 +86,38 @@ public final class EmbeddedCQLServer: Sendable {
                                 tokens: [Murmur3Partitioner.token(for: Array(hostID.uuidString.utf8))])
         var commitLog: CommitLog?
         if let directory = configuration.dataDirectory {
-            let replayer = QueryProcessor(engine: engine, node: node, commitLog: nil, clock: clock)
+            let replayer = QueryProcessor(engine: engine, node: node, commitLog: nil, clock: wallClock)
             try CommitLogReplay.replay(directory: directory, into: replayer)
             do { commitLog = try CommitLog(directory: directory) } catch { throw StartError(message: error.description) }
         }
-        let processor = QueryProcessor(engine: engine, node: node, commitLog: commitLog, clock: clock)
-        let group = EventLoopGroup(numberOfThreads: max(1, configuration.eventLoopCount), name: "cql-server")
+        let processor = QueryProcessor(engine: engine, node: node, commitLog: commitLog, clock: wallClock)
+        return try await start(host: configuration.host, port: configuration.port, credentials: configuration.credentials,
+                               eventLoopCount: configuration.eventLoopCount) { _ in processor }
+    }
+
+    /// Microseconds since the epoch.
+    static let wallClock: @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1_000_000).rounded()) }
+
+    /// Starts listening on `host:port`, then serves requests with the processor
+    /// `makeProcessor` builds for the bound port (a cluster node's processor shares its
+    /// storage with the other nodes and reports the port in `system.local`).
+    static func start(host: String, port: Int, credentials: [String: String], eventLoopCount: Int,
+                      makeProcessor: (_ boundPort: Int) -> QueryProcessor) async throws -> EmbeddedCQLServer {
+        let group = EventLoopGroup(numberOfThreads: max(1, eventLoopCount), name: "cql-server")
         let box = ServerBox()
         let listener: TCPListener
         do {
-            listener = try await TCPListener.bind(host: configuration.host, port: configuration.port, on: group.next(), distributingTo: group) { socket in
+            listener = try await TCPListener.bind(host: host, port: port, on: group.next(), distributingTo: group) { socket in
                 box.server?.accept(socket)
             }
         } catch {
             try? await group.shutdown()
             throw error
         }
-        let server = EmbeddedCQLServer(host: configuration.host, port: listener.port, group: group, listener: listener, processor: processor)
-        box.set(server, authenticator: configuration.credentials.isEmpty ? nil : PasswordAuthenticator(users: configuration.credentials))
+        let server = EmbeddedCQLServer(host: host, port: listener.port, group: group, listener: listener,
+                                       processor: makeProcessor(listener.port),
+                                       authenticator: credentials.isEmpty ? nil : PasswordAuthenticator(users: credentials))
+        box.set(server)
         return server
     }
 
@@ -108,10 +129,13 @@ public final class EmbeddedCQLServer: Sendable {
         public var description: String { message }
     }
 
-    private func accept(_ socket: TCPConnection, authenticator: PasswordAuthenticator?) {
+    private func accept(_ socket: TCPConnection) {
         let connection = ServerConnection(socket: socket, processor: processor, authenticator: authenticator, server: self)
         connections.withLock { $0[ObjectIdentifier(connection)] = connection }
         connection.start()
+        // A connection accepted while the node was being stopped: `stopListening()` clears
+        // the listener before it drops connections, so one of the two closes it.
+        if !isRunning { socket.close() }
     }
 
     func connectionClosed(_ connection: ServerConnection) {
@@ -127,6 +151,53 @@ public final class EmbeddedCQLServer: Sendable {
     func broadcast(_ event: ResponseMessage.Event) {
         for connection in registered.withLock({ Array($0.values) }) { connection.sendEvent(event) }
     }
+
+    /// Announces a schema change made through this server: to its own registered
+    /// connections, or through the route a cluster installed (every running node's).
+    func schemaChanged(_ change: ResponseMessage.SchemaChange) {
+        if let route = schemaChangeRoute.withLock({ $0 }) {
+            route(.schemaChange(change))
+        } else {
+            broadcast(.schemaChange(change))
+        }
+    }
+
+    /// Makes schema changes go to `route` instead of this server's connections only.
+    func routeSchemaChanges(to route: @escaping @Sendable (ResponseMessage.Event) -> Void) {
+        schemaChangeRoute.withLock { $0 = route }
+    }
+
+    /// Counts a request received in the ready phase or during the handshake.
+    func requestReceived(_ opcode: Opcode) {
+        requestCounts.withLock { $0[opcode, default: 0] += 1 }
+    }
+
+    /// The number of requests with `opcode` this server received since it started or since
+    /// ``resetRequestCounts()`` (requests a fault rule delayed, dropped or failed included),
+    /// so tests can see where a driver sent its requests.
+    /// - Parameter opcode: a request opcode, such as ``CQLProtocol/Opcode/execute``.
+    /// - Returns: the count.
+    public func requestCount(_ opcode: Opcode) -> Int {
+        requestCounts.withLock { $0[opcode] ?? 0 }
+    }
+
+    /// Sets every request count back to zero.
+    public func resetRequestCounts() {
+        requestCounts.withLock { $0.removeAll() }
+    }
+
+    /// Whether the server is listening (`false` while an ``EmbeddedCQLCluster`` node is
+    /// stopped).
+    public var isRunning: Bool { listener.withLock { $0 != nil } }
+
+    /// The node's `host_id`.
+    public var hostID: UUID { processor.node.hostID }
+    /// The node's datacenter, as `system.local` reports it.
+    public var datacenter: String { processor.node.datacenter }
+    /// The node's rack, as `system.local` reports it.
+    public var rack: String { processor.node.rack }
+    /// The node's Murmur3 tokens, as `system.local` reports them.
+    public var tokens: [Int64] { processor.node.tokens }
 
     /// The number of open client connections.
     public var connectionCount: Int { connections.withLock { $0.count } }
@@ -170,30 +241,41 @@ public final class EmbeddedCQLServer: Sendable {
         }
     }
 
+    /// Stops listening and closes every connection, keeping the event loops, the data and
+    /// the prepared statements (an ``EmbeddedCQLCluster`` node going down).
+    func stopListening() {
+        let listener = self.listener.withLock { listener in
+            defer { listener = nil }
+            return listener
+        }
+        listener?.close()
+        dropAllConnections()
+    }
+
+    /// Listens again on the same address and port after ``stopListening()``.
+    /// - Throws: the libuv error when the address cannot be bound.
+    func resumeListening() async throws {
+        guard !isRunning else { return }
+        let listener = try await TCPListener.bind(host: host, port: port, on: group.next(), distributingTo: group) {
+            [weak self] socket in self?.accept(socket)
+        }
+        self.listener.withLock { $0 = listener }
+    }
+
     /// Stops listening, closes every connection and joins the event loop threads.
     public func shutdown() async throws {
-        listener.close()
-        dropAllConnections()
+        stopListening()
         try await group.shutdown()
     }
 
     /// Holds the server for the accept callback, which exists before the server does.
     private final class ServerBox: Sendable {
-        private let state = Mutex<(server: EmbeddedCQLServer?, authenticator: PasswordAuthenticator?)>((nil, nil))
+        private let state = Mutex<EmbeddedCQLServer?>(nil)
 
-        var server: Accepting? {
-            state.withLock { state in state.server.map { Accepting(server: $0, authenticator: state.authenticator) } }
+        var server: EmbeddedCQLServer? { state.withLock { $0 } }
+
+        func set(_ server: EmbeddedCQLServer) {
+            state.withLock { $0 = server }
         }
-
-        func set(_ server: EmbeddedCQLServer, authenticator: PasswordAuthenticator?) {
-            state.withLock { $0 = (server, authenticator) }
-        }
-    }
-
-    private struct Accepting {
-        let server: EmbeddedCQLServer
-        let authenticator: PasswordAuthenticator?
-
-        func accept(_ socket: TCPConnection) { server.accept(socket, authenticator: authenticator) }
     }
 }

@@ -106,6 +106,7 @@ final class ServerConnection: @unchecked Sendable {
             send(.error(ServerError(code: .protocolError, message: "Invalid message: \(error.message)")), stream: stream)
             return
         }
+        server.requestReceived(request.opcode)
         if phase == .ready, let reaction = server.faultReaction(for: request) {
             switch reaction {
             case .drop:
@@ -196,7 +197,7 @@ final class ServerConnection: @unchecked Sendable {
     private func deliver(_ outcome: QueryProcessor.Outcome, stream: Int16) {
         send(outcome.response, stream: stream)
         if let change = outcome.schemaChange {
-            server.broadcast(.schemaChange(change))
+            server.schemaChanged(change)
         }
     }
 

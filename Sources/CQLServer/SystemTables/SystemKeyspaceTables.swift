@@ -35,7 +35,7 @@ enum SystemKeyspaceTables {
         SystemColumn("truncated_at", .map(.uuid, .blob)),
     ], partitionKey: ["key"])
 
-    /// `system.peers_v2`: the other nodes (none: this is a single node).
+    /// `system.peers_v2`: the other nodes of the cluster (none for a single node).
     static let peersV2 = TableSchema.system(keyspace, "peers_v2", comment: "information about known peers in the cluster", gcGraceSeconds: 0, columns: [
         SystemColumn("peer", .inet),
         SystemColumn("peer_port", .int),
@@ -51,7 +51,8 @@ enum SystemKeyspaceTables {
         SystemColumn("tokens", .set(.text)),
     ], partitionKey: ["peer"], clustering: ["peer_port"])
 
-    /// `system.peers`, the pre-4.0 peers table that older drivers read (empty).
+    /// `system.peers`, the pre-4.0 peers table that older drivers read (same nodes as
+    /// `peers_v2`, without ports).
     static let peers = TableSchema.system(keyspace, "peers", comment: "information about known peers in the cluster", gcGraceSeconds: 0, columns: [
         SystemColumn("peer", .inet),
         SystemColumn("data_center", .text),
@@ -89,6 +90,39 @@ enum SystemKeyspaceTables {
             "rpc_port": .int(node.rpcPort),
             "schema_version": .uuid(schemaVersion),
             "tokens": .textSet(node.tokens.map(String.init)),
+        ]
+    }
+
+    /// A peer's row of `system.peers_v2`, as Cassandra's `SystemKeyspace.updatePeerInfo`
+    /// fills it: `preferred_ip`/`preferred_port` stay null (they are only set by snitches
+    /// that prefer a private address).
+    static func peerV2Row(_ peer: NodeIdentity, schemaVersion: UUID) -> VirtualRow {
+        [
+            "peer": .inet(peer.listenAddress),
+            "peer_port": .int(peer.storagePort),
+            "data_center": .text(peer.datacenter),
+            "host_id": .uuid(peer.hostID),
+            "rack": .text(peer.rack),
+            "release_version": .text(peer.releaseVersion),
+            "native_address": .inet(peer.rpcAddress),
+            "native_port": .int(peer.rpcPort),
+            "schema_version": .uuid(schemaVersion),
+            "tokens": .textSet(peer.tokens.map(String.init)),
+        ]
+    }
+
+    /// A peer's row of the legacy `system.peers`: no ports, the client address in
+    /// `rpc_address`.
+    static func peerRow(_ peer: NodeIdentity, schemaVersion: UUID) -> VirtualRow {
+        [
+            "peer": .inet(peer.listenAddress),
+            "data_center": .text(peer.datacenter),
+            "host_id": .uuid(peer.hostID),
+            "rack": .text(peer.rack),
+            "release_version": .text(peer.releaseVersion),
+            "rpc_address": .inet(peer.rpcAddress),
+            "schema_version": .uuid(schemaVersion),
+            "tokens": .textSet(peer.tokens.map(String.init)),
         ]
     }
 }

@@ -8,7 +8,8 @@ import CQLProtocol
 /// The virtual system tables that drivers read to discover the node and the schema,
 /// computed from the catalog on each read, as Cassandra 5.0 (single node) presents them.
 ///
-/// Served: `system.local`, `system.peers_v2` and `system.peers` (empty), every table of
+/// Served: `system.local`, `system.peers_v2` and `system.peers` (the node's peers, none for
+/// a single node), every table of
 /// `system_schema`, and `system_virtual_schema.keyspaces/tables/columns`. The SELECT
 /// executor runs ordinary SELECT semantics over the returned store.
 ///
@@ -24,17 +25,24 @@ enum SystemTables {
     ///   - name: The table name.
     ///   - state: The catalog to describe.
     ///   - node: What `system.local` reports.
+    ///   - peers: The other nodes of the cluster, listed in `system.peers_v2` and
+    ///     `system.peers`; every node shares the catalog, so each reports `schemaVersion`.
     ///   - schemaVersion: The `schema_version` to report, normally ``schemaVersion(of:)``.
     /// - Returns: The table's schema and a store holding its rows.
     static func table(keyspace: String, name: String, state: StorageEngine.State, node: NodeIdentity,
-                      schemaVersion: UUID) -> (schema: TableSchema, store: TableStore)? {
+                      peers: [NodeIdentity] = [], schemaVersion: UUID) -> (schema: TableSchema, store: TableStore)? {
         let rows: [VirtualRow]
         let schema: TableSchema
         switch keyspace {
         case SystemKeyspaceTables.keyspace:
             guard let table = SystemKeyspaceTables.all.first(where: { $0.name == name }) else { return nil }
             schema = table
-            rows = table.name == SystemKeyspaceTables.local.name ? [SystemKeyspaceTables.localRow(node: node, schemaVersion: schemaVersion)] : []
+            switch table.name {
+            case SystemKeyspaceTables.local.name: rows = [SystemKeyspaceTables.localRow(node: node, schemaVersion: schemaVersion)]
+            case SystemKeyspaceTables.peersV2.name: rows = peers.map { SystemKeyspaceTables.peerV2Row($0, schemaVersion: schemaVersion) }
+            case SystemKeyspaceTables.peers.name: rows = peers.map { SystemKeyspaceTables.peerRow($0, schemaVersion: schemaVersion) }
+            default: rows = []
+            }
         case SchemaKeyspaceTables.keyspace:
             guard let table = SchemaKeyspaceTables.all.first(where: { $0.name == name }) else { return nil }
             schema = table

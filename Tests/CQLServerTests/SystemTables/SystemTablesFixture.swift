@@ -62,9 +62,10 @@ enum SystemTablesFixture {
 
     /// The rows of `keyspace.name` as a driver would decode them: partitions in token order,
     /// rows in clustering order, every column by name (`nil` for null).
-    static func rows(_ keyspace: String, _ name: String, state: StorageEngine.State,
+    static func rows(_ keyspace: String, _ name: String, state: StorageEngine.State, peers: [NodeIdentity] = [],
                      version: UUID = UUID(uuidString: "00000000-0000-3000-8000-000000000000")!) throws -> [[String: CQLValue?]] {
-        guard let table = SystemTables.table(keyspace: keyspace, name: name, state: state, node: node, schemaVersion: version) else {
+        guard let table = SystemTables.table(keyspace: keyspace, name: name, state: state, node: node, peers: peers,
+                                             schemaVersion: version) else {
             throw CQLProtocolError(.invalidValue, "no virtual table \(keyspace).\(name)")
         }
         let schema = table.schema

@@ -189,6 +189,27 @@ final class SystemTablesTests: XCTestCase {
             .schema.column(named: "native_port"))
     }
 
+    func testPeersTablesListThePeersWithCassandrasColumns() throws {
+        let version = UUID(uuidString: "00000000-0000-3000-8000-000000000001")!
+        var peer = Fixture.node
+        peer.hostID = UUID(uuidString: "22222222-2222-4222-8222-222222222222")!
+        peer.listenAddress = CQLInetAddress("127.0.0.2")!
+        peer.rpcAddress = CQLInetAddress("127.0.0.2")!
+        peer.datacenter = "dc2"
+        peer.rack = "rack2"
+        peer.tokens = [7]
+        let address = CQLValue.inet(CQLInetAddress("127.0.0.2")!)
+        XCTAssertEqual(try Fixture.rows("system", "peers_v2", state: Fixture.state(), peers: [peer], version: version), [[
+            "peer": address, "peer_port": .int(7000), "data_center": text("dc2"), "host_id": .uuid(peer.hostID),
+            "preferred_ip": nil, "preferred_port": nil, "rack": text("rack2"), "release_version": text("5.0.4"),
+            "native_address": address, "native_port": .int(9042), "schema_version": .uuid(version), "tokens": .set([.text("7")]),
+        ]])
+        XCTAssertEqual(try Fixture.rows("system", "peers", state: Fixture.state(), peers: [peer], version: version), [[
+            "peer": address, "data_center": text("dc2"), "host_id": .uuid(peer.hostID), "preferred_ip": nil, "rack": text("rack2"),
+            "release_version": text("5.0.4"), "rpc_address": address, "schema_version": .uuid(version), "tokens": .set([.text("7")]),
+        ]])
+    }
+
     func testVirtualSchemaDescribesItself() throws {
         let state = Fixture.state()
         XCTAssertEqual(try Fixture.rows("system_virtual_schema", "keyspaces", state: state),
