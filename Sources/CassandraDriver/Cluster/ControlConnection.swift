@@ -31,6 +31,8 @@ final class ControlConnection: Sendable {
 
     private struct State {
         var connection: Connection?
+        /// Where ``connection`` goes: the contact point, or the node it reconnected to.
+        var endpoint: (host: String, port: Int)
         weak var session: Session?
         var schema = SchemaMetadata()
         var refreshScheduled = false
@@ -46,7 +48,7 @@ final class ControlConnection: Sendable {
         self.contactPoint = contactPoint
         self.configuration = configuration
         self.loop = loop
-        state = Mutex(State())
+        state = Mutex(State(endpoint: contactPoint))
     }
 
     /// Connects to the first contact point that answers and reads the cluster's metadata.
@@ -72,7 +74,7 @@ final class ControlConnection: Sendable {
         let connection = try await open(contactPoint)
         state.withLock { $0.connection = connection }
         do {
-            var discovery = try await discover(on: connection)
+            var discovery = try await discover(on: connection, reachedThrough: contactPoint)
             discovery.control = self
             reconnectWhenClosed(connection)
             return discovery
@@ -134,6 +136,7 @@ final class ControlConnection: Sendable {
                 let kept = state.withLock { state -> Bool in
                     guard !state.isClosed else { return false }
                     state.connection = connection
+                    state.endpoint = candidate
                     return true
                 }
                 guard kept else {
@@ -190,12 +193,16 @@ final class ControlConnection: Sendable {
     }
 
     /// Reads nodes and keyspaces into a snapshot.
-    private func discover(on connection: Connection) async throws -> Discovery {
+    /// - Parameters:
+    ///   - connection: the control connection.
+    ///   - endpoint: where `connection` goes, the address of the node `system.local` describes
+    ///     (after a reconnection, another node than the contact point).
+    private func discover(on connection: Connection, reachedThrough endpoint: (host: String, port: Int)) async throws -> Discovery {
         let local = try await query("SELECT * FROM system.local WHERE key='local'", on: connection)
         guard let localRow = local.first else {
             throw CassandraError(.protocolViolation, "system.local returned no row", node: connection.node)
         }
-        var nodes = [try ClusterMetadataLoader.localNode(localRow, contactPoint: contactPoint)]
+        var nodes = [try ClusterMetadataLoader.localNode(localRow, contactPoint: endpoint)]
         let peers: ResultSet
         do {
             peers = try await query("SELECT * FROM system.peers_v2", on: connection)
@@ -250,13 +257,13 @@ final class ControlConnection: Sendable {
 
     /// Re-reads topology and schema and publishes them to the session.
     func refresh() async {
-        let (connection, session) = state.withLock { state -> (Connection?, Session?) in
+        let (connection, endpoint, session) = state.withLock { state -> (Connection?, (host: String, port: Int), Session?) in
             state.refreshScheduled = false
-            return (state.connection, state.session)
+            return (state.connection, state.endpoint, state.session)
         }
         guard let connection, let session else { return }
         do {
-            let discovery = try await discover(on: connection)
+            let discovery = try await discover(on: connection, reachedThrough: endpoint)
             session.publish(snapshot: discovery.snapshot, addresses: discovery.addresses)
         } catch {
             configuration.logger.debug("metadata refresh failed", metadata: [CassandraLogKey.error.rawValue: "\(String(reflecting: error))"])

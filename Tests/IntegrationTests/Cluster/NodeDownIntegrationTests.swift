@@ -61,6 +61,10 @@ final class NodeDownIntegrationTests: XCTestCase {
                 session.schema.keyspaces[session.keyspace ?? ""]?.tables["kv"]?.columns.contains { $0.name == "extra" } ?? false
             }
             XCTAssertTrue(altered, "the schema change did not reach the driver after its control node stopped")
+            // The metadata read through another node still places every node at its own address.
+            for server in cluster.nodes {
+                XCTAssertEqual(session.cluster.node(id: server.hostID)?.endpoint.description, "\(server.host):\(server.port)")
+            }
 
             try await cluster.restartNode(0)
             let markedUp = await eventually { session.cluster.node(id: cluster.nodes[0].hostID)?.isUp == true }
