@@ -90,9 +90,13 @@ public final class EmbeddedCQLServer: Sendable {
             try CommitLogReplay.replay(directory: directory, into: replayer)
             do { commitLog = try CommitLog(directory: directory) } catch { throw StartError(message: error.description) }
         }
-        let processor = QueryProcessor(engine: engine, node: node, commitLog: commitLog, clock: wallClock)
         return try await start(host: configuration.host, port: configuration.port, credentials: configuration.credentials,
-                               eventLoopCount: configuration.eventLoopCount) { _ in processor }
+                               eventLoopCount: configuration.eventLoopCount) { boundPort in
+            // `system.local` reports the port actually bound (the ephemeral one for port 0).
+            var node = node
+            node.rpcPort = Int32(boundPort)
+            return QueryProcessor(engine: engine, node: node, commitLog: commitLog, clock: wallClock)
+        }
     }
 
     /// Microseconds since the epoch.

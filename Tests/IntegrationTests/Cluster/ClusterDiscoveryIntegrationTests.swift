@@ -85,6 +85,17 @@ final class ClusterDiscoveryIntegrationTests: XCTestCase {
             }
         }
     }
+
+    func testASingleServerReportsTheEphemeralPortItBoundAndNoPeers() async throws {
+        try await skipUnlessEmbeddedServer()
+        try await withDedicatedServerSession { session, server, _ in
+            let local = try await session.execute("SELECT rpc_port, host_id FROM system.local")
+            XCTAssertEqual(try local.first?["rpc_port", as: Int32.self], Int32(server.port))
+            XCTAssertEqual(try local.first?["host_id", as: UUID.self], server.hostID)
+            let peers = try await session.execute("SELECT peer FROM system.peers_v2")
+            XCTAssertTrue(peers.isEmpty)
+        }
+    }
 }
 
 /// Sends every request to one node (for reading that node's system tables).
