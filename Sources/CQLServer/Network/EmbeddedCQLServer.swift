@@ -11,7 +11,8 @@ import UVLoop
 ///
 /// It behaves like a single-node Cassandra 5.0 for the CQL it supports (see
 /// `docs/cql-server.md`): real drivers connect to it unchanged. Data lives in memory and,
-/// with a data directory, in an append-only commit log replayed on start.
+/// with a data directory, in an append-only commit log replayed on start. Each node of an
+/// ``EmbeddedCQLCluster`` is one of these, sharing its storage with the other nodes.
 ///
 /// ```swift
 /// let server = try await EmbeddedCQLServer.start(.init(port: 0))
