@@ -242,6 +242,9 @@ final class ControlConnection: Sendable {
 
     private func eventReceived(_ event: ResponseMessage.Event) {
         configuration.logger.debug("server event", metadata: [CassandraLogKey.event.rawValue: "\(event.eventType.rawValue)"])
+        if case .statusChange(.up, let node) = event {
+            state.withLock { $0.session }?.nodeReportedUp(at: node.address)
+        }
         let shouldRefresh = state.withLock { state -> Bool in
             guard !state.isClosed, !state.refreshScheduled, state.session != nil else { return false }
             state.refreshScheduled = true

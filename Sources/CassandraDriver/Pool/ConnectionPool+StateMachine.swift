@@ -177,6 +177,16 @@ extension ConnectionPool {
             return probing ? [] : openConnections(1)
         }
 
+        /// The cluster reported the node up (a STATUS_CHANGE UP event): instead of waiting
+        /// out the backoff, reconnect now with a fresh schedule.
+        mutating func nodeReportedUp() -> [Action] {
+            guard lifecycle == .running, isReconnectScheduled else { return [] }
+            isReconnectScheduled = false
+            schedule = nil
+            let missing = isNodeUp ? missingConnections : (connections.contains { $0.state == .connecting } ? 0 : 1)
+            return [.cancelReconnect] + openConnections(missing)
+        }
+
         /// The pool was asked to shut down.
         mutating func shutdownRequested() -> [Action] {
             switch lifecycle {

@@ -97,6 +97,11 @@ final class ConnectionPool: Sendable {
         return false
     }
 
+    /// The cluster reported the node up: reconnect now rather than after the backoff.
+    func nodeReportedUp() {
+        run(state.withLock { $0.machine.nodeReportedUp() })
+    }
+
     /// Closes every connection (failing their in-flight requests) and cancels reconnection.
     func shutdown() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

@@ -192,6 +192,12 @@ extension Session {
         }
     }
 
+    /// A STATUS_CHANGE UP for `address`: the node's pool reconnects now instead of after its backoff.
+    func nodeReportedUp(at address: CQLInetAddress) {
+        let pools = state.withLock { $0.pools.values.filter { $0.node.endpoint.address == address } }
+        for pool in pools { pool.nodeReportedUp() }
+    }
+
     func pool(for id: UUID) -> ConnectionPool? {
         state.withLock { $0.pools[id] }
     }

@@ -88,6 +88,24 @@ final class ConnectionPoolStateMachineTests: XCTestCase {
         XCTAssertEqual(pool.requestStarted(), .noConnectionAvailable)
     }
 
+    func testNodeReportedUpWhileDownProbesNowWithAFreshBackoff() {
+        var pool = makePool(size: 2)
+        _ = pool.startRequested()
+        XCTAssertEqual(pool.connectionFailed(0), [.scheduleReconnect(after: .seconds(1))])
+        XCTAssertEqual(pool.connectionFailed(1), [.markNodeDown])
+        XCTAssertEqual(pool.backoffElapsed(), [.createConnection(2)])
+        XCTAssertEqual(pool.connectionFailed(2), [.scheduleReconnect(after: .seconds(2))])
+        XCTAssertEqual(pool.nodeReportedUp(), [.cancelReconnect, .createConnection(3)], "the UP event does not wait out the backoff")
+        XCTAssertEqual(pool.connectionEstablished(3), [.markNodeUp, .createConnection(4)])
+        XCTAssertEqual(pool.nodeReportedUp(), [], "nothing is pending once the node is back")
+        XCTAssertEqual(pool.connectionClosed(3), [.scheduleReconnect(after: .seconds(1))], "the backoff restarted from its base")
+    }
+
+    func testNodeReportedUpWithoutPendingReconnectDoesNothing() {
+        var pool = readyPool(size: 2)
+        XCTAssertEqual(pool.nodeReportedUp(), [])
+    }
+
     func testSecondLossWhileReconnectPendingSchedulesNothingMore() {
         var pool = readyPool(size: 3)
         XCTAssertEqual(pool.connectionClosed(0), [.scheduleReconnect(after: .seconds(1))])

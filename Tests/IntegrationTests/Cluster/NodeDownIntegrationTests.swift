@@ -45,6 +45,26 @@ final class NodeDownIntegrationTests: XCTestCase {
         }
     }
 
+    func testStatusUpEventReconnectsWithoutWaitingOutTheBackoff() async throws {
+        try await skipUnlessEmbeddedServer()
+        // A backoff far longer than the test: only the STATUS_CHANGE UP event can bring the node back in time.
+        try await withTestCluster(nodes: 3, configure: { $0.reconnectionPolicy = ConstantReconnectionPolicy(delay: .seconds(120)) }) { cluster, session in
+            let table = try await KeyValueTable.create(in: session, cluster: cluster)
+            let stopped = cluster.nodes[2]
+            await cluster.stopNode(2)
+            let markedDown = await eventually { session.cluster.node(id: stopped.hostID)?.isUp == false }
+            XCTAssertTrue(markedDown, "the driver did not mark the stopped node down")
+            try await cluster.restartNode(2)
+            stopped.resetRequestCounts()
+            let key = cluster.keys(ownedBy: 2, count: 1)[0]
+            let reachedAgain = try await eventually(timeout: .seconds(10)) {
+                _ = try await session.execute(table.select, key)
+                return stopped.requestCount(.execute) > 0
+            }
+            XCTAssertTrue(reachedAgain, "the restarted node got no request before its 120 s backoff")
+        }
+    }
+
     func testLosingTheControlConnectionsNodeKeepsTheSessionWorking() async throws {
         try await skipUnlessEmbeddedServer()
         try await withTestCluster(nodes: 3) { cluster, session in
