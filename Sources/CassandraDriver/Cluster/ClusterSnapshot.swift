@@ -22,7 +22,9 @@ public struct ClusterSnapshot: Sendable {
 
     private let nodeIndexByID: [UUID: Int]
     private var nodesByDatacenter: [String?: [Node]]
-    private let replicaTables: [ReplicationStrategy: ReplicaTable]
+    /// The replica table of each keyspace that has one (shared between keyspaces of equal
+    /// strategy), so routing looks up a keyspace name rather than hashing its strategy.
+    private let replicaTablesByKeyspace: [String: ReplicaTable]
 
     /// Creates a snapshot and computes its replica tables.
     /// - Parameters:
@@ -40,7 +42,7 @@ public struct ClusterSnapshot: Sendable {
         for strategy in Set(keyspaces.values) where ReplicaTable.isWorthCaching(strategy) {
             tables[strategy] = ReplicaTable(ring: ring, strategy: strategy)
         }
-        replicaTables = tables
+        replicaTablesByKeyspace = keyspaces.compactMapValues { tables[$0] }
     }
 
     /// The node with `id`, if known.
@@ -64,11 +66,16 @@ public struct ClusterSnapshot: Sendable {
     /// - Returns: empty when the keyspace is unknown, its strategy places no replicas, or
     ///   the ring is empty.
     public func replicas(keyspace: String, token: Int64) -> [Node] {
-        guard let strategy = keyspaces[keyspace], let position = tokenRing.position(of: token) else { return [] }
-        if let table = replicaTables[strategy] {
-            return table.replicaIndices(at: position).map { nodes[Int($0)] }
-        }
-        return tokenRing.replicaIndices(at: position, strategy: strategy).map { nodes[$0] }
+        replicaIndices(keyspace: keyspace, token: token).map { nodes[Int($0)] }
+    }
+
+    /// The replicas of ``replicas(keyspace:token:)`` as indices into ``nodes``; a slice of
+    /// the precomputed table, so routing a request copies nothing.
+    func replicaIndices(keyspace: String, token: Int64) -> ArraySlice<Int32> {
+        guard let position = tokenRing.position(of: token) else { return [] }
+        if let table = replicaTablesByKeyspace[keyspace] { return table.replicaIndices(at: position) }
+        guard let strategy = keyspaces[keyspace] else { return [] }
+        return ArraySlice(tokenRing.replicaIndices(at: position, strategy: strategy).map { Int32($0) })
     }
 
     /// A copy of this snapshot with one node's state changed; ring and replica tables are

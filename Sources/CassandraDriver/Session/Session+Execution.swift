@@ -33,7 +33,7 @@ extension Session {
 
     private func performSpeculatively(_ request: Request, nodes: [Node], firstDelay: Duration) async throws -> ResultSet {
         try await withThrowingTaskGroup(of: ResultSet?.self) { group in
-            group.addTask { try await self.performAlong(AnyIterator(nodes.makeIterator()), request) }
+            group.addTask { try await self.performAlong(QueryPlan(nodes).makeIterator(), request) }
             group.addTask {
                 try await Task.sleep(for: firstDelay)
                 return nil
@@ -49,7 +49,7 @@ extension Session {
                 case .success(nil):
                     guard started < nodes.count else { continue }
                     let rotated = Array(nodes[started...] + nodes[..<started])
-                    group.addTask { try await self.performAlong(AnyIterator(rotated.makeIterator()), request) }
+                    group.addTask { try await self.performAlong(QueryPlan(rotated).makeIterator(), request) }
                     metrics.retries.increment()
                     started += 1
                     running += 1
@@ -75,7 +75,8 @@ extension Session {
     }
 
     /// Tries the plan's nodes in order, retrying per the retry policy.
-    func performAlong(_ plan: AnyIterator<Node>, _ request: Request) async throws -> ResultSet {
+    func performAlong(_ plan: QueryPlan.Iterator, _ request: Request) async throws -> ResultSet {
+        var plan = plan
         var nodeErrors: [CassandraError.NodeError] = []
         var consistency = request.routing.consistency
         var retryCount = 0
