@@ -86,6 +86,7 @@ public final class EventLoop: @unchecked Sendable {
     /// Creates a loop and starts its thread.
     /// - Parameter name: the loop name (at most 15 bytes are kept as thread name).
     public init(name: String = "uv-loop") {
+        ignoreSIGPIPE
         self.name = name
         rawLoop = LoopHandle.allocate(uv_loop_t.self)
         var rc = uv_loop_init(rawLoop)
