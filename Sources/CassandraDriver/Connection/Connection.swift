@@ -65,6 +65,9 @@ final class Connection: @unchecked Sendable {
     private(set) var frameEncoder: FrameEncoder
 
     private let submissions = Mutex(SubmissionQueue())
+    /// Runs ``flushSubmissions()`` on the loop; made once, so that scheduling a flush allocates
+    /// no closure. Set at the end of `init` (it captures `self`), read-only afterwards.
+    private var flushWork: (@Sendable () -> Void)!
     private let sequenceCounter = Atomic<UInt64>(0)
     private let inFlight = Atomic<Int>(0)
     private let closedFlag = Atomic<Bool>(false)
@@ -104,6 +107,7 @@ final class Connection: @unchecked Sendable {
         let capacity = machine.requests.capacity
         continuations = Array(repeating: nil, count: capacity)
         sequences = Array(repeating: 0, count: capacity)
+        flushWork = { [weak self] in self?.flushSubmissions() }
     }
 
     // MARK: Opening
@@ -383,7 +387,7 @@ final class Connection: @unchecked Sendable {
             queue.flushScheduled = true
             return true
         }
-        if shouldSchedule && !eventLoop.execute({ [weak self] in self?.flushSubmissions() }) {
+        if shouldSchedule && !eventLoop.execute(flushWork) {
             failQueuedSubmissions(CassandraError(.shutdown, "the event loop has shut down", node: node))
         }
     }
