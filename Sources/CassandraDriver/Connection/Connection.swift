@@ -86,6 +86,8 @@ final class Connection: @unchecked Sendable {
     /// Cancellations that arrived before their request (a race with submission); bounded.
     var earlyCancellations: [UInt64] = []
     var tickTimer: EventLoopTimer?
+    /// Whether bytes arrived since the last ``tick()``.
+    var hasReadSinceTick = false
     private var handshakeTimer: EventLoopTimer?
     private var handshakeContinuation: CheckedContinuation<HandshakeOutcome, Never>?
     private let onEvent: (@Sendable (ResponseMessage.Event) -> Void)?
@@ -235,7 +237,9 @@ final class Connection: @unchecked Sendable {
     /// Parses every complete frame of this read and routes it. Loop only.
     private func didRead(_ chunk: UnsafeRawBufferPointer) {
         readBuffer.writeRawBytes(chunk)
-        machine.readReceived(now: .now)
+        // The heartbeat's idle clock needs no more precision than the tick: `tick()` reports
+        // the read, so a read costs no clock call.
+        hasReadSinceTick = true
         while closeReason == nil {
             let frame: Frame?
             do {
