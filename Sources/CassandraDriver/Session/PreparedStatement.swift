@@ -12,26 +12,46 @@ import CQLProtocol
 /// Values are type-checked on the client against the markers' types. When a node has
 /// forgotten the statement (UNPREPARED), the driver re-prepares it there and retries once.
 public struct PreparedStatement: Sendable {
+    /// The fields, shared by every copy: a prepared statement travels by value through each
+    /// request (bound statement, request, retries), and one reference is cheaper to copy than
+    /// six.
+    private final class Storage: Sendable {
+        let cql: String
+        let keyspace: String?
+        let id: [UInt8]
+        let variables: [ResultMetadata.ColumnSpec]
+        let partitionKeyIndexes: [Int]
+        let resultMetadata: ResultMetadata
+        let routingKeyspace: String?
+
+        init(cql: String, keyspace: String?, prepared: ResponseMessage.Result.Prepared) {
+            self.cql = cql
+            self.keyspace = keyspace
+            id = prepared.id
+            variables = prepared.metadata.columns
+            partitionKeyIndexes = prepared.metadata.partitionKeyIndexes.map(Int.init)
+            resultMetadata = prepared.resultMetadata
+            routingKeyspace = variables.first?.keyspace ?? keyspace
+        }
+    }
+
+    private let storage: Storage
+
     /// The CQL text.
-    public let cql: String
+    public var cql: String { storage.cql }
     /// The keyspace it was prepared in (the session's at the time), if any.
-    public let keyspace: String?
+    public var keyspace: String? { storage.keyspace }
     /// The statement id the server assigned.
-    public let id: [UInt8]
+    public var id: [UInt8] { storage.id }
     /// The bind markers, in order, with names and types.
-    public let variables: [ResultMetadata.ColumnSpec]
+    public var variables: [ResultMetadata.ColumnSpec] { storage.variables }
     /// Positions in ``variables`` of the partition key components, in key order.
-    public let partitionKeyIndexes: [Int]
+    public var partitionKeyIndexes: [Int] { storage.partitionKeyIndexes }
     /// The columns of the rows the statement returns (empty for writes).
-    public let resultMetadata: ResultMetadata
+    public var resultMetadata: ResultMetadata { storage.resultMetadata }
 
     init(cql: String, keyspace: String?, prepared: ResponseMessage.Result.Prepared) {
-        self.cql = cql
-        self.keyspace = keyspace
-        id = prepared.id
-        variables = prepared.metadata.columns
-        partitionKeyIndexes = prepared.metadata.partitionKeyIndexes.map(Int.init)
-        resultMetadata = prepared.resultMetadata
+        storage = Storage(cql: cql, keyspace: keyspace, prepared: prepared)
     }
 
     /// Binds values to the markers by position.
@@ -83,9 +103,7 @@ public struct PreparedStatement: Sendable {
     }
 
     /// The keyspace for routing: the first variable's, else the one prepared in.
-    var routingKeyspace: String? {
-        variables.first?.keyspace ?? keyspace
-    }
+    var routingKeyspace: String? { storage.routingKeyspace }
 }
 
 /// A ``PreparedStatement`` with its values serialized, plus options.
