@@ -7,13 +7,17 @@ import CLibUV
 /// check, close callbacks. Flushing in check sends what the I/O and work callbacks wrote; flushing
 /// in prepare sends what timers, write callbacks and close callbacks wrote, before the loop can
 /// block in poll. So every batch leaves in the iteration that produced it (or the very next one).
+/// Before that last flush, prepare also runs the work queued while the loop was awake (see
+/// ``EventLoop/enqueueWork(_:)``), so what that work writes leaves before the loop blocks too.
 extension EventLoop {
     /// Initialises and starts both flush handles; called from `init`, before the thread starts.
     func startFlushHandles() {
         uv_prepare_init(rawLoop, flushPrepare)
         flushPrepare.pointee.data = Unmanaged.passUnretained(self).toOpaque()
         uv_prepare_start(flushPrepare) { handle in
-            Unmanaged<EventLoop>.fromOpaque(handle!.pointee.data!).takeUnretainedValue().flushConnections()
+            let loop = Unmanaged<EventLoop>.fromOpaque(handle!.pointee.data!).takeUnretainedValue()
+            loop.drainBeforeBlocking()
+            loop.flushConnections()
         }
         uv_check_init(rawLoop, flushCheck)
         flushCheck.pointee.data = Unmanaged.passUnretained(self).toOpaque()

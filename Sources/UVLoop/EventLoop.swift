@@ -19,7 +19,9 @@ import CLibUV
 ///
 /// ## Cost
 /// ``execute(_:)`` appends to a mutex-protected array and signals the loop only when that array
-/// was empty, so a burst of submissions costs one wake-up. The loop swaps the array with a spare
+/// was empty and the loop is not awake anyway (running callbacks, which it does before it
+/// blocks again, drains the array), so a burst of submissions costs at most one wake-up and
+/// submissions made in answer to responses the loop is delivering cost none. The loop swaps the array with a spare
 /// one, so the steady state allocates nothing but the submitted closures themselves.
 ///
 /// Writes made on the loop thread are batched per connection and flushed once per loop
@@ -62,6 +64,11 @@ public final class EventLoop: @unchecked Sendable {
     private var queue: [Work] = []
     var state: State = .running
     private var wakeupOpen = true
+    /// Whether the loop thread is awake and will look at `queue` again before it blocks (the
+    /// prepare handle drains it), so that ``enqueueWork(_:)`` need not signal it. Set by the
+    /// async callback and by socket reads; cleared, with the queue empty, right before the loop
+    /// blocks.
+    private var isAwake = false
     var loopCloseResult: Int32 = 0
     var shutdownWaiters: [CheckedContinuation<Void, Never>] = []
     // Guarded by `joinLock`.
@@ -86,6 +93,7 @@ public final class EventLoop: @unchecked Sendable {
     /// Creates a loop and starts its thread.
     /// - Parameter name: the loop name (at most 15 bytes are kept as thread name).
     public init(name: String = "uv-loop") {
+        ignoreSIGPIPE
         self.name = name
         rawLoop = LoopHandle.allocate(uv_loop_t.self)
         var rc = uv_loop_init(rawLoop)
@@ -162,7 +170,7 @@ public final class EventLoop: @unchecked Sendable {
             guard state != .stopped else { return false }
             let wasEmpty = queue.isEmpty
             queue.append(work)
-            if wasEmpty && wakeupOpen {
+            if wasEmpty && !isAwake && wakeupOpen {
                 uv_async_send(wakeup)
             }
             return true
@@ -180,11 +188,41 @@ public final class EventLoop: @unchecked Sendable {
     private func drainQueue() {
         let shuttingDown = lock.withLock {
             swap(&queue, &drainBuffer)
+            isAwake = true
             return state == .shuttingDown
         }
         runDrained()
         if shuttingDown {
             beginClosing()
+        }
+    }
+
+    /// Marks the loop awake: work queued from now on runs before the loop blocks, without a
+    /// signal. Loop thread only, from callbacks that may prompt other threads to submit work.
+    func markAwake() {
+        lock.withLock { isAwake = true }
+    }
+
+    /// Runs what was queued while the loop was awake, then marks the loop asleep so that the
+    /// next submission signals it. Loop thread only, from the prepare handle, right before the
+    /// loop blocks.
+    ///
+    /// Work queued by that work is not run here (a job that keeps requeueing itself would
+    /// starve I/O): the loop signals itself instead, so the poll returns at once.
+    func drainBeforeBlocking() {
+        let hasWork = lock.withLock {
+            guard !queue.isEmpty else {
+                isAwake = false
+                return false
+            }
+            swap(&queue, &drainBuffer)
+            return true
+        }
+        guard hasWork else { return }
+        runDrained()
+        lock.withLock {
+            isAwake = false
+            if !queue.isEmpty && wakeupOpen { uv_async_send(wakeup) }
         }
     }
 

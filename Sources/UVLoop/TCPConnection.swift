@@ -163,6 +163,9 @@ public final class TCPConnection: @unchecked Sendable, LoopHandleOwner {
 
     private func didRead(count: Int, buffer: uv_buf_t) {
         if count > 0 {
+            // What the reader wakes up (callers answering responses) is submitted back while the
+            // loop is still awake: it runs before the loop blocks, without an eventfd signal.
+            eventLoop.markAwake()
             onRead?(UnsafeRawBufferPointer(start: buffer.base, count: count))
         } else if count == Int(UV_EOF.rawValue) {
             close(reason: .peerClosed)

@@ -26,6 +26,16 @@ public protocol CQLEncodable {
     /// - Returns: The raw value.
     /// - Throws: ``CQLProtocolError`` as ``encode(into:as:)`` does.
     func cqlRawValue(as type: CQLType) throws(CQLProtocolError) -> CQLRawValue
+
+    /// Appends the value as a bound `[value]` (native_protocol_v4.spec §3): an `[int]`
+    /// length and the serialized bytes, or length -1 (NULL) for a `nil` optional. Binding
+    /// writes through this so that a value goes straight into the request's buffer, with no
+    /// intermediate array per value.
+    /// - Parameters:
+    ///   - buffer: The buffer to append to; on error it is left as it was.
+    ///   - type: The bind-marker type.
+    /// - Throws: ``CQLProtocolError`` as ``encode(into:as:)`` does, except that `nil` is NULL.
+    func encodeValue(into buffer: inout CQLBuffer, as type: CQLType) throws(CQLProtocolError)
 }
 
 extension CQLEncodable {
@@ -37,6 +47,27 @@ extension CQLEncodable {
         var buffer = CQLBuffer()
         try encode(into: &buffer, as: type)
         return .bytes(buffer.bytes)
+    }
+
+    /// Writes a length placeholder, the serialized value, then patches the length.
+    /// - Parameters:
+    ///   - buffer: The buffer to append to; on error it is left as it was.
+    ///   - type: The bind-marker type.
+    /// - Throws: ``CQLProtocolError`` as ``encode(into:as:)`` does.
+    public func encodeValue(into buffer: inout CQLBuffer, as type: CQLType) throws(CQLProtocolError) {
+        let start = buffer.writerIndex
+        buffer.writeInt(0)
+        do {
+            try encode(into: &buffer, as: type)
+        } catch {
+            buffer.truncate(to: start)
+            throw error
+        }
+        guard let length = Int32(exactly: buffer.writerIndex - start - 4) else {
+            buffer.truncate(to: start)
+            throw CQLProtocolError(.invalidValue, "a value of \(buffer.writerIndex - start - 4) bytes exceeds the 2 GiB [value] limit")
+        }
+        buffer.setInteger(length, at: start)
     }
 }
 

@@ -19,4 +19,12 @@ extension CQLRawValue: CQLEncodable {
     public func cqlRawValue(as type: CQLType) throws(CQLProtocolError) -> CQLRawValue {
         self
     }
+
+    /// The value as it is: bytes, NULL or unset.
+    /// - Parameters:
+    ///   - buffer: The buffer to append to.
+    ///   - type: The bind-marker type (not checked).
+    public func encodeValue(into buffer: inout CQLBuffer, as type: CQLType) throws(CQLProtocolError) {
+        buffer.writeValue(self)
+    }
 }

@@ -19,20 +19,22 @@ extension CQLEncodable where Self: FixedWidthInteger {
     /// - Throws: ``CQLProtocolError/Code/typeMismatch`` for non-integer columns and
     ///   ``CQLProtocolError/Code/invalidValue`` when the value is outside the column's range.
     public func encode(into buffer: inout CQLBuffer, as type: CQLType) throws(CQLProtocolError) {
-        let value: CQLValue?
+        // Written directly, not through `CQLValue`: integers are the most common bound values.
         switch type {
-        case .tinyint: value = Int8(exactly: self).map(CQLValue.tinyint)
-        case .smallint: value = Int16(exactly: self).map(CQLValue.smallint)
-        case .int: value = Int32(exactly: self).map(CQLValue.int)
-        case .bigint: value = Int64(exactly: self).map(CQLValue.bigint)
-        case .counter: value = Int64(exactly: self).map(CQLValue.counter)
-        case .varint: value = .varint(CQLVarint(self))
+        case .tinyint: buffer.writeInteger(try narrowed(to: Int8.self, type))
+        case .smallint: buffer.writeInteger(try narrowed(to: Int16.self, type))
+        case .int: buffer.writeInteger(try narrowed(to: Int32.self, type))
+        case .bigint, .counter: buffer.writeInteger(try narrowed(to: Int64.self, type))
+        case .varint: buffer.writeRawBytes(CQLVarint(self).bytes)
         default: throw .typeMismatch(Self.self, type, accepts: "tinyint, smallint, int, bigint, counter or varint")
         }
-        guard let value else {
+    }
+
+    private func narrowed<Narrow: FixedWidthInteger>(to: Narrow.Type, _ type: CQLType) throws(CQLProtocolError) -> Narrow {
+        guard let value = Narrow(exactly: self) else {
             throw CQLProtocolError(.invalidValue, "\(self) is outside the range of a \(type) column")
         }
-        try value.encode(as: type, into: &buffer)
+        return value
     }
 }
 

@@ -24,6 +24,19 @@ extension Optional: CQLEncodable where Wrapped: CQLEncodable {
         guard let wrapped = self else { return .null }
         return try wrapped.cqlRawValue(as: type)
     }
+
+    /// NULL (length -1) for `nil`, otherwise the wrapped value's `[value]`.
+    /// - Parameters:
+    ///   - buffer: The buffer to append to.
+    ///   - type: The bind-marker type.
+    /// - Throws: The wrapped value's errors.
+    public func encodeValue(into buffer: inout CQLBuffer, as type: CQLType) throws(CQLProtocolError) {
+        guard let wrapped = self else {
+            buffer.writeInt(-1)
+            return
+        }
+        try wrapped.encodeValue(into: &buffer, as: type)
+    }
 }
 
 extension Optional: CQLDecodable where Wrapped: CQLDecodable {

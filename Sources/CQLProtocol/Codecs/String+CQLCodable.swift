@@ -8,7 +8,8 @@ extension String: CQLEncodable, CQLDecodable {
     ///   ``CQLProtocolError/Code/invalidValue`` for non-ASCII text in an `ascii` column.
     public func encode(into buffer: inout CQLBuffer, as type: CQLType) throws(CQLProtocolError) {
         switch type {
-        case .text, .ascii: try CQLValue.text(self).encode(as: type, into: &buffer)
+        case .text: buffer.writeRawBytes(utf8)
+        case .ascii: try CQLValue.text(self).encode(as: type, into: &buffer)
         default: throw .typeMismatch(Self.self, type, accepts: "text, varchar or ascii")
         }
     }

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// Incremental frame decoder: turns a byte stream into ``Frame``s.
 ///
 /// ``decode(from:)`` returns `nil` when more bytes are needed and leaves the buffer's
@@ -66,23 +72,26 @@ public struct FrameDecoder: Sendable {
             body = CQLBuffer(bytes: rawBody)
         }
 
-        var frame = Frame(header: header, body: body)
+        // The envelope is read into locals and the frame built once: building it first and
+        // assigning its fields would copy its references for nothing, on every response.
+        var tracingID: UUID?
+        var warnings: [String] = []
+        var customPayload: [String: [UInt8]]?
         do {
             if header.isResponse && header.flags.contains(.tracing) {
-                frame.tracingID = try body.readUUID()
+                tracingID = try body.readUUID()
             }
             if header.isResponse && header.flags.contains(.warning) {
-                frame.warnings = try body.readStringList()
+                warnings = try body.readStringList()
             }
             if header.flags.contains(.customPayload) {
-                frame.customPayload = try body.readBytesMap()
+                customPayload = try body.readBytesMap()
             }
         } catch {
             var error = error
             error.opcode = header.opcode.rawValue
             throw error
         }
-        frame.body = body
-        return frame
+        return Frame(header: header, tracingID: tracingID, warnings: warnings, customPayload: customPayload, body: body)
     }
 }

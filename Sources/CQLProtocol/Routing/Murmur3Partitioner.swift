@@ -20,7 +20,9 @@ public enum Murmur3Partitioner {
     ///   key, or the output of ``routingKey(_:)`` for a composite one.
     /// - Returns: The token.
     public static func token<Key: Collection>(for key: Key) -> Int64 where Key.Element == UInt8 {
-        let hash = hash3_x64_128(Array(key))
+        // Contiguous keys (arrays and their slices: every routing key) hash in place.
+        let hash = key.withContiguousStorageIfAvailable { hash3_x64_128(UnsafeRawBufferPointer($0)) }
+            ?? Array(key).withUnsafeBytes { hash3_x64_128($0) }
         return hash == .min ? .max : hash
     }
 
@@ -48,15 +50,18 @@ public enum Murmur3Partitioner {
 
     /// The first 64 bits of Cassandra's MurmurHash3 x64/128 with seed 0.
     static func hash3_x64_128(_ data: [UInt8]) -> Int64 {
+        data.withUnsafeBytes { hash3_x64_128($0) }
+    }
+
+    /// The first 64 bits of Cassandra's MurmurHash3 x64/128 with seed 0, over raw bytes.
+    static func hash3_x64_128(_ data: UnsafeRawBufferPointer) -> Int64 {
         let c1: UInt64 = 0x87c3_7b91_1142_53d5
         let c2: UInt64 = 0x4cf5_ad43_2745_937f
         var h1: UInt64 = 0, h2: UInt64 = 0
         let blockCount = data.count / 16
 
         func littleEndian64(at offset: Int) -> UInt64 {
-            var value: UInt64 = 0
-            for index in stride(from: offset + 7, through: offset, by: -1) { value = value << 8 | UInt64(data[index]) }
-            return value
+            UInt64(littleEndian: data.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         }
 
         for block in 0..<blockCount {
@@ -74,7 +79,7 @@ public enum Murmur3Partitioner {
 
         // Tail: each byte is a signed Java byte sign-extended to 64 bits before shifting,
         // so a byte >= 0x80 sets every bit above its position (Cassandra's quirk).
-        let tail = data[(blockCount * 16)...]
+        let tail = UnsafeRawBufferPointer(rebasing: data[(blockCount * 16)...])
         var k1: UInt64 = 0, k2: UInt64 = 0
         for (position, byte) in tail.enumerated() {
             let extended = UInt64(bitPattern: Int64(Int8(bitPattern: byte)))

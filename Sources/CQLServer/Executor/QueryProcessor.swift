@@ -149,6 +149,8 @@ final class QueryProcessor: Sendable {
         case nil:
             guard count == 0 else { throw .invalid("There were \(count) markers(?) in CQL but 0 bound variables") }
             return []
+        case .serialized(let serialized)?:
+            return try bindings(.positional(serialized.rawValues), markers: markers, names: names)
         case .positional(let list)?:
             guard list.count == count else { throw .invalid("There were \(count) markers(?) in CQL but \(list.count) bound variables") }
             return list

@@ -13,16 +13,39 @@ import Foundation
 /// table), so ``replicas(keyspace:token:)`` is a lookup. A node going up or down does not
 /// move tokens: ``updatingState(of:to:)`` keeps the ring and the replica tables.
 public struct ClusterSnapshot: Sendable {
+    /// What node state changes leave alone, shared by every copy and by the snapshots
+    /// ``updatingState(of:to:)`` derives: every request copies the session's snapshot, and one
+    /// reference is cheaper to copy than the ring's and the tables' dozen.
+    private final class Topology: Sendable {
+        let keyspaces: [String: ReplicationStrategy]
+        let tokenRing: TokenRing
+        let nodeIndexByID: [UUID: Int]
+        /// The replica table of each keyspace that has one (shared between keyspaces of equal
+        /// strategy), so routing looks up a keyspace name rather than hashing its strategy.
+        let replicaTablesByKeyspace: [String: ReplicaTable]
+
+        init(nodes: [Node], keyspaces: [String: ReplicationStrategy]) {
+            self.keyspaces = keyspaces
+            let ring = TokenRing(nodes: nodes)
+            tokenRing = ring
+            nodeIndexByID = Dictionary(nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            var tables: [ReplicationStrategy: ReplicaTable] = [:]
+            for strategy in Set(keyspaces.values) where ReplicaTable.isWorthCaching(strategy) {
+                tables[strategy] = ReplicaTable(ring: ring, strategy: strategy)
+            }
+            replicaTablesByKeyspace = keyspaces.compactMapValues { tables[$0] }
+        }
+    }
+
     /// Every known node, in the order given at creation.
     public private(set) var nodes: [Node]
-    /// Every keyspace's replication strategy, by keyspace name.
-    public let keyspaces: [String: ReplicationStrategy]
-    /// The token ring built from ``nodes``.
-    public let tokenRing: TokenRing
-
-    private let nodeIndexByID: [UUID: Int]
     private var nodesByDatacenter: [String?: [Node]]
-    private let replicaTables: [ReplicationStrategy: ReplicaTable]
+    private let topology: Topology
+
+    /// Every keyspace's replication strategy, by keyspace name.
+    public var keyspaces: [String: ReplicationStrategy] { topology.keyspaces }
+    /// The token ring built from ``nodes``.
+    public var tokenRing: TokenRing { topology.tokenRing }
 
     /// Creates a snapshot and computes its replica tables.
     /// - Parameters:
@@ -31,21 +54,13 @@ public struct ClusterSnapshot: Sendable {
     ///   - keyspaces: replication by keyspace name.
     public init(nodes: [Node], keyspaces: [String: ReplicationStrategy] = [:]) {
         self.nodes = nodes
-        self.keyspaces = keyspaces
-        let ring = TokenRing(nodes: nodes)
-        tokenRing = ring
-        nodeIndexByID = Dictionary(nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         nodesByDatacenter = Dictionary(grouping: nodes, by: \.datacenter)
-        var tables: [ReplicationStrategy: ReplicaTable] = [:]
-        for strategy in Set(keyspaces.values) where ReplicaTable.isWorthCaching(strategy) {
-            tables[strategy] = ReplicaTable(ring: ring, strategy: strategy)
-        }
-        replicaTables = tables
+        topology = Topology(nodes: nodes, keyspaces: keyspaces)
     }
 
     /// The node with `id`, if known.
     public func node(id: UUID) -> Node? {
-        nodeIndexByID[id].map { nodes[$0] }
+        topology.nodeIndexByID[id].map { nodes[$0] }
     }
 
     /// The names of the datacenters nodes report, sorted.
@@ -64,11 +79,16 @@ public struct ClusterSnapshot: Sendable {
     /// - Returns: empty when the keyspace is unknown, its strategy places no replicas, or
     ///   the ring is empty.
     public func replicas(keyspace: String, token: Int64) -> [Node] {
-        guard let strategy = keyspaces[keyspace], let position = tokenRing.position(of: token) else { return [] }
-        if let table = replicaTables[strategy] {
-            return table.replicaIndices(at: position).map { nodes[Int($0)] }
-        }
-        return tokenRing.replicaIndices(at: position, strategy: strategy).map { nodes[$0] }
+        replicaIndices(keyspace: keyspace, token: token).map { nodes[Int($0)] }
+    }
+
+    /// The replicas of ``replicas(keyspace:token:)`` as indices into ``nodes``; a slice of
+    /// the precomputed table, so routing a request copies nothing.
+    func replicaIndices(keyspace: String, token: Int64) -> ArraySlice<Int32> {
+        guard let position = topology.tokenRing.position(of: token) else { return [] }
+        if let table = topology.replicaTablesByKeyspace[keyspace] { return table.replicaIndices(at: position) }
+        guard let strategy = topology.keyspaces[keyspace] else { return [] }
+        return ArraySlice(topology.tokenRing.replicaIndices(at: position, strategy: strategy).map { Int32($0) })
     }
 
     /// A copy of this snapshot with one node's state changed; ring and replica tables are
@@ -77,7 +97,7 @@ public struct ClusterSnapshot: Sendable {
     ///   - id: the node to change; an unknown id leaves the snapshot unchanged.
     ///   - state: its new state.
     public func updatingState(of id: UUID, to state: Node.State) -> ClusterSnapshot {
-        guard let index = nodeIndexByID[id], nodes[index].state != state else { return self }
+        guard let index = topology.nodeIndexByID[id], nodes[index].state != state else { return self }
         var copy = self
         copy.nodes[index].state = state
         let datacenter = nodes[index].datacenter

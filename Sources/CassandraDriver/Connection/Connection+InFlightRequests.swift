@@ -18,8 +18,8 @@ extension Connection {
 
         private struct Slot: Sendable, Hashable {
             var kind: Kind = .free
-            /// Meaningful only while the slot is in the heap.
-            var deadline: ContinuousClock.Instant?
+            /// In ticks (see `ticks(_:)`); meaningful only while the slot is in the heap.
+            var deadline: Int64 = 0
             /// Position in `heap`, or -1 when not in it.
             var heapIndex: Int32 = -1
         }
@@ -30,6 +30,10 @@ extension Connection {
         private var heap: [Int16] = []
         /// How many allocated streams are orphaned.
         private(set) var orphanCount = 0
+        /// Deadlines are kept as integer nanoseconds after this instant (the first deadline
+        /// seen), so that the heap compares plain integers: an instant is converted once per
+        /// request instead of being compared as a `Duration` at every heap step.
+        private var origin: ContinuousClock.Instant?
 
         /// Creates an empty table.
         /// - Parameter maxInFlight: stream ids available, `1...32768`.
@@ -61,7 +65,7 @@ extension Connection {
         mutating func insert(_ kind: Kind, deadline: ContinuousClock.Instant) -> Int16? {
             guard let stream = allocator.allocate() else { return nil }
             slots[Int(stream)].kind = kind
-            slots[Int(stream)].deadline = deadline
+            slots[Int(stream)].deadline = ticks(deadline)
             if kind == .heartbeat { heartbeatStream = stream }
             heapPush(stream)
             return stream
@@ -100,14 +104,16 @@ extension Connection {
 
         /// The earliest deadline among active requests and the heartbeat.
         var earliestDeadline: ContinuousClock.Instant? {
-            heap.first.flatMap { slots[Int($0)].deadline }
+            guard let first = heap.first, let origin else { return nil }
+            return origin + .nanoseconds(slots[Int(first)].deadline)
         }
 
         /// Orphans every active request (and the heartbeat) whose deadline is at or before `now`.
         /// - Returns: the expired streams, earliest first; the heartbeat is included.
         mutating func expire(now: ContinuousClock.Instant) -> [Int16] {
             var expired: [Int16] = []
-            while let top = heap.first, let deadline = slots[Int(top)].deadline, deadline <= now {
+            let now = ticks(now)
+            while let top = heap.first, slots[Int(top)].deadline <= now {
                 expired.append(top)
                 if slots[Int(top)].kind == .heartbeat {
                     heartbeatStream = nil
@@ -122,6 +128,15 @@ extension Connection {
         /// Every allocated stream that a caller waits for, for failing them all on close.
         var activeStreams: [Int16] {
             (0..<slots.count).compactMap { slots[$0].kind == .active ? Int16($0) : nil }
+        }
+
+        /// `instant` as nanoseconds after `origin`, which the first call sets.
+        private mutating func ticks(_ instant: ContinuousClock.Instant) -> Int64 {
+            guard let origin else {
+                origin = instant
+                return 0
+            }
+            return Int64(clamping: (instant - origin).attoseconds / 1_000_000_000)
         }
 
         // MARK: Heap
@@ -145,7 +160,7 @@ extension Connection {
         }
 
         private func less(_ a: Int, _ b: Int) -> Bool {
-            slots[Int(heap[a])].deadline! < slots[Int(heap[b])].deadline!
+            slots[Int(heap[a])].deadline < slots[Int(heap[b])].deadline
         }
 
         private mutating func swapAt(_ a: Int, _ b: Int) {

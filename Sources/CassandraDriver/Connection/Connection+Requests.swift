@@ -32,6 +32,10 @@ extension Connection {
     /// The periodic sweep: timeouts, heartbeat, expired waiters. Loop only.
     func tick() {
         let now = ContinuousClock.now
+        if hasReadSinceTick {
+            hasReadSinceTick = false
+            machine.readReceived(now: now)
+        }
         for action in machine.timerFired(now: now) {
             switch action {
             case .failTimedOut(let stream):

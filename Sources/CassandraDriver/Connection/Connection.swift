@@ -65,6 +65,9 @@ final class Connection: @unchecked Sendable {
     private(set) var frameEncoder: FrameEncoder
 
     private let submissions = Mutex(SubmissionQueue())
+    /// Runs ``flushSubmissions()`` on the loop; made once, so that scheduling a flush allocates
+    /// no closure. Set at the end of `init` (it captures `self`), read-only afterwards.
+    private var flushWork: (@Sendable () -> Void)!
     private let sequenceCounter = Atomic<UInt64>(0)
     private let inFlight = Atomic<Int>(0)
     private let closedFlag = Atomic<Bool>(false)
@@ -83,6 +86,8 @@ final class Connection: @unchecked Sendable {
     /// Cancellations that arrived before their request (a race with submission); bounded.
     var earlyCancellations: [UInt64] = []
     var tickTimer: EventLoopTimer?
+    /// Whether bytes arrived since the last ``tick()``.
+    var hasReadSinceTick = false
     private var handshakeTimer: EventLoopTimer?
     private var handshakeContinuation: CheckedContinuation<HandshakeOutcome, Never>?
     private let onEvent: (@Sendable (ResponseMessage.Event) -> Void)?
@@ -104,6 +109,7 @@ final class Connection: @unchecked Sendable {
         let capacity = machine.requests.capacity
         continuations = Array(repeating: nil, count: capacity)
         sequences = Array(repeating: 0, count: capacity)
+        flushWork = { [weak self] in self?.flushSubmissions() }
     }
 
     // MARK: Opening
@@ -231,7 +237,9 @@ final class Connection: @unchecked Sendable {
     /// Parses every complete frame of this read and routes it. Loop only.
     private func didRead(_ chunk: UnsafeRawBufferPointer) {
         readBuffer.writeRawBytes(chunk)
-        machine.readReceived(now: .now)
+        // The heartbeat's idle clock needs no more precision than the tick: `tick()` reports
+        // the read, so a read costs no clock call.
+        hasReadSinceTick = true
         while closeReason == nil {
             let frame: Frame?
             do {
@@ -383,7 +391,7 @@ final class Connection: @unchecked Sendable {
             queue.flushScheduled = true
             return true
         }
-        if shouldSchedule && !eventLoop.execute({ [weak self] in self?.flushSubmissions() }) {
+        if shouldSchedule && !eventLoop.execute(flushWork) {
             failQueuedSubmissions(CassandraError(.shutdown, "the event loop has shut down", node: node))
         }
     }

@@ -62,7 +62,7 @@ public final class DCAwareRoundRobinPolicy: LoadBalancingPolicy {
                 remote.append(cluster.nodes(inDatacenter: datacenter))
             }
         }
-        return QueryPlan(Plan(local: local, remote: remote, remoteLimit: usedNodesPerRemoteDatacenter, rotation: rotation))
+        return QueryPlan(.roundRobin(Plan(local: local, remote: remote, remoteLimit: usedNodesPerRemoteDatacenter, rotation: rotation)))
     }
 
     /// ``NodeDistance/local`` for nodes of the local datacenter (or with none),
@@ -77,8 +77,9 @@ public final class DCAwareRoundRobinPolicy: LoadBalancingPolicy {
     }
 
     /// The lazy sequence behind a plan: rotated local up nodes, then the first
-    /// `remoteLimit` rotated up nodes of each remote datacenter.
-    private struct Plan: Sequence, IteratorProtocol, Sendable {
+    /// `remoteLimit` rotated up nodes of each remote datacenter. A plain value, so that
+    /// ``QueryPlan`` holds it without boxing.
+    struct Plan: IteratorProtocol, Sendable {
         let local: [Node]
         let remote: [[Node]]
         let remoteLimit: Int

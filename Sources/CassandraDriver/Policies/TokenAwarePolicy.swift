@@ -33,12 +33,13 @@ public final class TokenAwarePolicy: LoadBalancingPolicy {
     public func plan(for request: RoutingInfo, in cluster: ClusterSnapshot) -> QueryPlan {
         let rest = child.plan(for: request, in: cluster)
         guard let keyspace = request.keyspace, let token = request.token else { return rest }
-        let replicas = cluster.replicas(keyspace: keyspace, token: token).filter {
-            $0.isUp && child.distance(to: $0, in: cluster) == .local
-        }
-        guard !replicas.isEmpty else { return rest }
-        let rotation = Int(UInt(bitPattern: counter.wrappingAdd(1, ordering: .relaxed).oldValue) % UInt(replicas.count))
-        return QueryPlan(Plan(replicas: replicas, rotation: rotation, rest: rest))
+        // A selection of the snapshot's replica list, not a new array: planning allocates nothing.
+        let preferred = QueryPlan.PreferredReplicas(
+            nodes: cluster.nodes, replicas: cluster.replicaIndices(keyspace: keyspace, token: token),
+            rotation: { Int(UInt(bitPattern: counter.wrappingAdd(1, ordering: .relaxed).oldValue) % UInt($0)) },
+            isSelected: { $0.isUp && child.distance(to: $0, in: cluster) == .local })
+        guard let preferred else { return rest }
+        return rest.preferring(preferred)
     }
 
     /// The child's distance.
@@ -47,44 +48,5 @@ public final class TokenAwarePolicy: LoadBalancingPolicy {
     ///   - cluster: the current cluster view.
     public func distance(to node: Node, in cluster: ClusterSnapshot) -> NodeDistance {
         child.distance(to: node, in: cluster)
-    }
-
-    /// The replicas from `rotation` on (wrapping around), then `rest` without them; built
-    /// lazily, so a request served by its first replica allocates nothing more.
-    private struct Plan: Sequence, Sendable {
-        let replicas: [Node]
-        let rotation: Int
-        let rest: QueryPlan
-
-        func makeIterator() -> Iterator {
-            Iterator(replicas: replicas, rotation: rotation, rest: rest)
-        }
-
-        struct Iterator: IteratorProtocol {
-            let replicas: [Node]
-            let rotation: Int
-            let rest: QueryPlan
-            var restIterator: AnyIterator<Node>?
-            var index = 0
-
-            init(replicas: [Node], rotation: Int, rest: QueryPlan) {
-                self.replicas = replicas
-                self.rotation = rotation
-                self.rest = rest
-            }
-
-            mutating func next() -> Node? {
-                if index < replicas.count {
-                    defer { index += 1 }
-                    return replicas[(rotation + index) % replicas.count]
-                }
-                if restIterator == nil { restIterator = rest.makeIterator() }
-                while let node = restIterator!.next() {
-                    // Replication factors are small: a scan beats building a set per plan.
-                    if !replicas.contains(where: { $0.id == node.id }) { return node }
-                }
-                return nil
-            }
-        }
     }
 }

@@ -33,7 +33,7 @@ extension Session {
 
     private func performSpeculatively(_ request: Request, nodes: [Node], firstDelay: Duration) async throws -> ResultSet {
         try await withThrowingTaskGroup(of: ResultSet?.self) { group in
-            group.addTask { try await self.performAlong(AnyIterator(nodes.makeIterator()), request) }
+            group.addTask { try await self.performAlong(QueryPlan(nodes).makeIterator(), request) }
             group.addTask {
                 try await Task.sleep(for: firstDelay)
                 return nil
@@ -49,7 +49,7 @@ extension Session {
                 case .success(nil):
                     guard started < nodes.count else { continue }
                     let rotated = Array(nodes[started...] + nodes[..<started])
-                    group.addTask { try await self.performAlong(AnyIterator(rotated.makeIterator()), request) }
+                    group.addTask { try await self.performAlong(QueryPlan(rotated).makeIterator(), request) }
                     metrics.retries.increment()
                     started += 1
                     running += 1
@@ -75,7 +75,8 @@ extension Session {
     }
 
     /// Tries the plan's nodes in order, retrying per the retry policy.
-    func performAlong(_ plan: AnyIterator<Node>, _ request: Request) async throws -> ResultSet {
+    func performAlong(_ plan: QueryPlan.Iterator, _ request: Request) async throws -> ResultSet {
+        var plan = plan
         var nodeErrors: [CassandraError.NodeError] = []
         var consistency = request.routing.consistency
         var retryCount = 0
@@ -94,9 +95,9 @@ extension Session {
             let started = ContinuousClock.now
             let failure: CassandraError
             do {
-                let frame = try await send(request.message(consistency: consistency), on: connection, timeout: request.timeout,
-                                           tracing: request.tracing, customPayload: request.customPayload,
-                                           statement: request.statement)
+                let frame = try await send(request.message(consistency: consistency), on: connection,
+                                           deadline: started + request.timeout, tracing: request.tracing,
+                                           customPayload: request.customPayload, statement: request.statement)
                 let response = try Self.decodeResponse(frame, node: connection.node, statement: request.statement)
                 switch response {
                 case .result(let result):
@@ -172,6 +173,14 @@ extension Session {
     /// Encodes `message` in the caller's task and sends it on `connection`.
     func send(_ message: RequestMessage, on connection: Connection, timeout: Duration, tracing: Bool,
               customPayload: [String: [UInt8]]?, statement: String) async throws -> Frame {
+        try await send(message, on: connection, deadline: .now + timeout, tracing: tracing, customPayload: customPayload,
+                       statement: statement)
+    }
+
+    /// Encodes `message` in the caller's task and sends it on `connection`, giving up at
+    /// `deadline` (the attempt's start plus its timeout, so that the clock is read once).
+    func send(_ message: RequestMessage, on connection: Connection, deadline: ContinuousClock.Instant, tracing: Bool,
+              customPayload: [String: [UInt8]]?, statement: String) async throws -> Frame {
         var buffer = CQLBuffer(capacity: 256)
         do {
             try connection.frameEncoder.encode(message, stream: 0, tracing: tracing, customPayload: customPayload, into: &buffer)
@@ -179,7 +188,7 @@ extension Session {
             throw CassandraError(.invalidArgument, "could not encode the request: \(error.message)", statement: statement,
                                  underlying: error)
         }
-        return try await connection.send((consume buffer).bytes, deadline: .now + timeout)
+        return try await connection.send((consume buffer).bytes, deadline: deadline)
     }
 
     /// Decodes a response frame in the caller's task.

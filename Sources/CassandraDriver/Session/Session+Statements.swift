@@ -48,7 +48,7 @@ extension Session {
                                                  routing: routing(options, keyspace: nil, token: nil)))
             }
             let prepared = try await prepare(statement.cql)
-            var bound = BoundStatement(prepared: prepared, values: try StatementBinding.rawValues(
+            var bound = BoundStatement(prepared: prepared, serializedValues: try StatementBinding.serialize(
                 named: values, for: prepared.variables, statement: statement.cql))
             bound.options = options
             return try await execute(bound)
@@ -80,7 +80,7 @@ extension Session {
         let prepared = bound.prepared
         let columns = prepared.resultMetadata.columns
         let skipMetadata = !(columns?.isEmpty ?? true)
-        let parameters = parameters(bound.options, values: .positional(bound.values), skipMetadata: skipMetadata)
+        let parameters = parameters(bound.options, values: .serialized(bound.serializedValues), skipMetadata: skipMetadata)
         return try await perform(request(.execute(prepared, parameters), statement: prepared.cql, options: bound.options,
                                          routing: routing(bound.options, keyspace: prepared.routingKeyspace, token: bound.token),
                                          resultColumns: skipMetadata ? columns : nil))
@@ -174,10 +174,10 @@ extension Session {
                 } else {
                     let prepared = try await prepare(statement.cql)
                     let bound = try prepared.bind(values: values)
-                    statements.append(.init(.prepared(id: prepared.id), values: .positional(bound.values)))
+                    statements.append(.init(.prepared(id: prepared.id), values: .serialized(bound.serializedValues)))
                 }
             case .bound(let bound):
-                statements.append(.init(.prepared(id: bound.prepared.id), values: .positional(bound.values)))
+                statements.append(.init(.prepared(id: bound.prepared.id), values: .serialized(bound.serializedValues)))
                 token = token ?? bound.token
                 keyspace = keyspace ?? bound.prepared.routingKeyspace
             }

@@ -66,24 +66,26 @@ enum StatementBinding {
         return raw
     }
 
-    /// Serializes values for bind markers of known types.
+    /// Serializes values for bind markers of known types, straight into one buffer.
     /// - Throws: ``CassandraError/Code/invalidArgument`` for a wrong count,
     ///   ``CassandraError/Code/typeMismatch`` when a value does not fit its marker.
-    static func rawValues(_ values: [any CQLEncodable & Sendable], for variables: [ResultMetadata.ColumnSpec],
-                          statement: String) throws -> [CQLRawValue] {
+    static func serialize(_ values: [any CQLEncodable & Sendable], for variables: [ResultMetadata.ColumnSpec],
+                          statement: String) throws -> RequestMessage.SerializedValues {
         guard values.count == variables.count else {
             throw CassandraError(.invalidArgument, "the statement has \(variables.count) bind markers but \(values.count) values were given",
                                  statement: statement)
         }
-        return try zip(values, variables).map { value, variable in
-            try encode(value, as: variable.type, statement: statement, name: variable.name)
+        var serialized = RequestMessage.SerializedValues(capacity: max(64, 16 * values.count))
+        for index in values.indices {
+            try append(values[index], as: variables[index].type, to: &serialized, statement: statement, name: variables[index].name)
         }
+        return serialized
     }
 
     /// Serializes named values for bind markers of known types; unnamed markers are unset.
     /// - Throws: ``CassandraError/Code/invalidArgument`` for a name with no marker.
-    static func rawValues(named values: [(String, any CQLEncodable & Sendable)], for variables: [ResultMetadata.ColumnSpec],
-                          statement: String) throws -> [CQLRawValue] {
+    static func serialize(named values: [(String, any CQLEncodable & Sendable)], for variables: [ResultMetadata.ColumnSpec],
+                          statement: String) throws -> RequestMessage.SerializedValues {
         var raw = [CQLRawValue](repeating: .unset, count: variables.count)
         for (name, value) in values {
             let indexes = variables.indices.filter { variables[$0].name == name }
@@ -94,7 +96,22 @@ enum StatementBinding {
                 raw[index] = try encode(value, as: variables[index].type, statement: statement, name: name)
             }
         }
-        return raw
+        return RequestMessage.SerializedValues(raw)
+    }
+
+    /// Appends `value` as a `[value]` of `type`, mapping codec errors to ``CassandraError``.
+    private static func append(_ value: any CQLEncodable, as type: CQLType, to values: inout RequestMessage.SerializedValues,
+                               statement: String, name: String) throws {
+        // As in `encode(_:as:statement:name:)`: blobs skip the generic Array codec.
+        if case .blob = type, let bytes = value as? [UInt8] {
+            values.append(.bytes(bytes))
+            return
+        }
+        do {
+            try values.append(value, as: type)
+        } catch {
+            throw bindError(error, type: type, statement: statement, name: name)
+        }
     }
 
     private static func encode(_ value: any CQLEncodable, as type: CQLType, statement: String, name: String? = nil) throws -> CQLRawValue {
@@ -104,9 +121,13 @@ enum StatementBinding {
         do {
             return try value.cqlRawValue(as: type)
         } catch {
-            let code: CassandraError.Code = error.code == .typeMismatch ? .typeMismatch : .invalidArgument
-            throw CassandraError(code, "cannot bind \(name.map { "'\($0)'" } ?? "value") as \(type): \(error.message)",
-                                 statement: statement, underlying: error)
+            throw bindError(error, type: type, statement: statement, name: name)
         }
+    }
+
+    private static func bindError(_ error: CQLProtocolError, type: CQLType, statement: String, name: String?) -> CassandraError {
+        let code: CassandraError.Code = error.code == .typeMismatch ? .typeMismatch : .invalidArgument
+        return CassandraError(code, "cannot bind \(name.map { "'\($0)'" } ?? "value") as \(type): \(error.message)",
+                              statement: statement, underlying: error)
     }
 }

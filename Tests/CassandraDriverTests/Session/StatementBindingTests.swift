@@ -20,12 +20,12 @@ final class StatementBindingTests: XCTestCase {
     func testBindingAgainstMarkersChecksCountAndTypes() throws {
         let markers = [ResultMetadata.ColumnSpec(keyspace: "ks", table: "t", name: "id", type: .int),
                        ResultMetadata.ColumnSpec(keyspace: "ks", table: "t", name: "tags", type: .list(.text))]
-        XCTAssertEqual(try StatementBinding.rawValues([Int32(1), ["a"]], for: markers, statement: "…").count, 2)
-        XCTAssertThrowsError(try StatementBinding.rawValues([Int32(1)], for: markers, statement: "INSERT")) { error in
+        XCTAssertEqual(try StatementBinding.serialize([Int32(1), ["a"]], for: markers, statement: "…").count, 2)
+        XCTAssertThrowsError(try StatementBinding.serialize([Int32(1)], for: markers, statement: "INSERT")) { error in
             XCTAssertEqual((error as? CassandraError)?.code, .invalidArgument)
             XCTAssertEqual((error as? CassandraError)?.statement, "INSERT")
         }
-        XCTAssertThrowsError(try StatementBinding.rawValues(["x", ["a"]], for: markers, statement: "…")) { error in
+        XCTAssertThrowsError(try StatementBinding.serialize(["x", ["a"]], for: markers, statement: "…")) { error in
             XCTAssertEqual((error as? CassandraError)?.code, .typeMismatch)
         }
     }
@@ -33,8 +33,8 @@ final class StatementBindingTests: XCTestCase {
     func testNamedBindingLeavesUnnamedMarkersUnset() throws {
         let markers = [ResultMetadata.ColumnSpec(keyspace: "ks", table: "t", name: "id", type: .int),
                        ResultMetadata.ColumnSpec(keyspace: "ks", table: "t", name: "name", type: .text)]
-        let raw = try StatementBinding.rawValues(named: [("name", "Ada")], for: markers, statement: "…")
-        XCTAssertEqual(raw, [.unset, .bytes(Array("Ada".utf8))])
-        XCTAssertThrowsError(try StatementBinding.rawValues(named: [("nope", 1)], for: markers, statement: "…"))
+        let raw = try StatementBinding.serialize(named: [("name", "Ada")], for: markers, statement: "…")
+        XCTAssertEqual(raw.rawValues, [.unset, .bytes(Array("Ada".utf8))])
+        XCTAssertThrowsError(try StatementBinding.serialize(named: [("nope", 1)], for: markers, statement: "…"))
     }
 }

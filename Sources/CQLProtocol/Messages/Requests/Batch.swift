@@ -82,7 +82,7 @@ extension RequestMessage {
             var flags: Flags = []
             if serialConsistency != nil { flags.insert(.withSerialConsistency) }
             if defaultTimestamp != nil { flags.insert(.withDefaultTimestamp) }
-            if statements.contains(where: { if case .named = $0.values { true } else { false } }) {
+            if statements.contains(where: { $0.values.isNamed }) {
                 flags.insert(.withNamesForValues)
             }
             return flags
@@ -105,8 +105,8 @@ extension RequestMessage {
                     buffer.writeByte(1)
                     buffer.writeShortBytes(id)
                 }
-                if flags.contains(.withNamesForValues), case .positional(let values) = statement.values {
-                    precondition(values.isEmpty, "a batch with named values cannot mix in positional values")
+                if flags.contains(.withNamesForValues), !statement.values.isNamed {
+                    precondition(statement.values.count == 0, "a batch with named values cannot mix in positional values")
                     BoundValues.named([]).encode(into: &buffer)
                 } else {
                     statement.values.encode(into: &buffer)

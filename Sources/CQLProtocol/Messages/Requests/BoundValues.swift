@@ -6,6 +6,9 @@ extension RequestMessage {
         case positional([CQLRawValue])
         /// Values bound by marker name.
         case named([NamedValue])
+        /// Values in marker order, already serialized (what the driver binds with; decoding
+        /// produces ``positional(_:)``).
+        case serialized(SerializedValues)
 
         /// One value bound by name.
         public struct NamedValue: Sendable, Hashable {
@@ -26,7 +29,14 @@ extension RequestMessage {
             switch self {
             case .positional(let values): values.count
             case .named(let values): values.count
+            case .serialized(let values): values.count
             }
+        }
+
+        /// Whether the values are bound by name.
+        public var isNamed: Bool {
+            if case .named = self { return true }
+            return false
         }
 
         /// Writes `<n>` (a `[short]`) then each `[name]<value>`.
@@ -42,6 +52,8 @@ extension RequestMessage {
                     buffer.writeString(value.name)
                     buffer.writeValue(value.value)
                 }
+            case .serialized(let values):
+                buffer.writeBuffer(values.buffer)
             }
         }
 

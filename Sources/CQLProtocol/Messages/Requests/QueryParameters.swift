@@ -67,7 +67,7 @@ extension RequestMessage {
             var flags: Flags = []
             if let values {
                 flags.insert(.values)
-                if case .named = values { flags.insert(.withNamesForValues) }
+                if values.isNamed { flags.insert(.withNamesForValues) }
             }
             if skipMetadata { flags.insert(.skipMetadata) }
             if pageSize != nil { flags.insert(.pageSize) }
