@@ -38,7 +38,6 @@ let package = Package(
         .executableTarget(name: "cql-server", dependencies: ["CQLServer"], swiftSettings: swiftSettings),
         .target(name: "CQLTesting", dependencies: ["CassandraDriver", "CQLServer"], swiftSettings: swiftSettings),
         .target(name: "CassandraORM", dependencies: ["CassandraDriver", "CQLProtocol"], swiftSettings: swiftSettings),
-        .executableTarget(name: "orm-bench", dependencies: ["CassandraORM", "CassandraDriver", "CQLServer"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
             exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
@@ -61,6 +60,9 @@ let package = Package(
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "cql-bench", dependencies: ["CassandraDriver"], path: "Benchmarks/CQLBench",
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "orm-bench", dependencies: ["CassandraORM", "CassandraDriver", "CQLServer"], path: "Benchmarks/ORMBench",
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -66,6 +66,9 @@ public final class CassandraClient: Sendable {
         }
     }
 
+    /// Whether the client is connected.
+    var isConnected: Bool { session.withLock { $0 != nil } }
+
     /// Connects, creates the keyspace (with ``ORMOptions/createKeyspace``) and the
     /// user-defined types, and switches to the keyspace. Does nothing when connected.
     /// - Throws: ``ORMError`` with ``ORMError/Code/driver`` when the cluster is unreachable

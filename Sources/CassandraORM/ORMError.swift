@@ -18,7 +18,7 @@ public struct ORMError: Error, Sendable, CustomStringConvertible, CustomDebugStr
         private enum Base: String, Sendable, Hashable {
             case notConnected, invalidSchema, invalidIdentifier, unknownField, invalidValue, validationFailed
             case missingPrimaryKey, invalidQuery, filteringRequired, migrationRefused, schemaAgreementTimeout
-            case uniqueViolation, hookFailed, modelNotLoaded, driver, decodingFailed, unsupported
+            case uniqueViolation, hookFailed, modelNotLoaded, modelAlreadyBound, driver, decodingFailed, unsupported
         }
 
         private let base: Base
@@ -54,6 +54,9 @@ public struct ORMError: Error, Sendable, CustomStringConvertible, CustomDebugStr
         public static let hookFailed = Code(.hookFailed)
         /// A ``CassandraModel`` was used before ``CassandraClient/loadSchema(_:)``.
         public static let modelNotLoaded = Code(.modelNotLoaded)
+        /// A ``CassandraModel`` type's static API is bound to another connected client; use
+        /// ``CassandraClient/model(_:migration:)`` for one handle per client.
+        public static let modelAlreadyBound = Code(.modelAlreadyBound)
         /// The driver failed; the ``CassandraDriver/CassandraError`` is in ``ORMError/underlying``.
         public static let driver = Code(.driver)
         /// A row could not be decoded into the model type.

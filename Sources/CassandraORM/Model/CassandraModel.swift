@@ -19,18 +19,50 @@ import Synchronization
 /// let cheap = try await Product.find(where: ["price": ["$lt": 2]], options: .init(allowFiltering: true))
 /// ```
 ///
-/// Properties map to fields by their coding keys. A `nil` optional is not written by
-/// ``save(options:)`` (the stored value is kept); set it with ``update(where:set:options:)``.
+/// ## Clients
+///
+/// ``CassandraClient/loadSchema(_:migration:)-(T.Type,_)`` binds the type's static API
+/// (`Product.find`, `product.save()`) to that client: one client per type. Loading the type
+/// into a second client while the first is connected throws
+/// ``ORMError/Code/modelAlreadyBound`` instead of silently moving the type. With several
+/// clients, use one handle per client from ``CassandraClient/model(_:migration:)``:
+///
+/// ```swift
+/// let products = try await client.model(Product.self)
+/// try await products.save(Product(id: UUID(), name: "Pen", price: 1.5, tags: nil))
+/// ```
+///
+/// ## Saving
+///
+/// ``save(options:)`` writes every property the type encodes, and a `nil` optional writes
+/// NULL, which clears the column, exactly as a dynamic ``Model/save(_:options:)`` of
+/// ``ORMValue/null`` does. This is express-cassandra's `null`: there, only an `undefined`
+/// field is left out of the INSERT, and a Swift property is never undefined. Columns the
+/// type has no property for are not written (their stored values are kept), like
+/// express-cassandra's undefined fields; a schema `default` applies to those only, and
+/// `null` skips it there too.
 public protocol CassandraModel: Codable, Sendable {
     /// The model's schema.
     static var schema: ModelSchema { get }
 }
 
-/// The dynamic models behind loaded ``CassandraModel`` types.
+/// The dynamic models behind the static API of loaded ``CassandraModel`` types.
 enum ModelRegistry {
     private static let models = Mutex<[ObjectIdentifier: Model]>([:])
 
-    static func register(_ model: Model, for type: Any.Type) {
+    /// Checks that `type` may be bound to `client`: it is unbound, bound to `client`, or
+    /// bound to a client that is no longer connected.
+    static func checkBinding(_ type: Any.Type, to client: CassandraClient) throws(ORMError) {
+        let bound = models.withLock { $0[ObjectIdentifier(type)] }
+        if let bound, bound.client !== client, bound.client.isConnected {
+            throw ORMError(.modelAlreadyBound,
+                           "\(type) is bound to another connected client; use client.model(\(type).self) for one handle per client, or close that client first",
+                           table: bound.table)
+        }
+    }
+
+    static func register(_ model: Model, for type: Any.Type) throws(ORMError) {
+        try checkBinding(type, to: model.client)
         models.withLock { $0[ObjectIdentifier(type)] = model }
     }
 
@@ -43,25 +75,33 @@ enum ModelRegistry {
 }
 
 extension CassandraClient {
-    /// Loads a typed model (migrating its table) and binds the type's static API to this client.
+    /// Loads a typed model (migrating its table) and binds the type's static API to this
+    /// client; see ``CassandraModel`` for using one type with several clients.
     /// - Parameters:
     ///   - type: the model type.
     ///   - migration: overrides ``ORMOptions/migration``.
     /// - Returns: the dynamic model behind it.
-    /// - Throws: ``ORMError``.
+    /// - Throws: ``ORMError``; ``ORMError/Code/modelAlreadyBound`` when the type is bound to
+    ///   another connected client.
     @discardableResult
     public func loadSchema<T: CassandraModel>(_ type: T.Type, migration: MigrationMode? = nil) async throws -> Model {
+        try ModelRegistry.checkBinding(T.self, to: self)
         let model = try await loadSchema(T.schema, migration: migration)
-        ModelRegistry.register(model, for: T.self)
+        try ModelRegistry.register(model, for: T.self)
         return model
     }
 }
 
 extension CassandraModel {
-    /// The dynamic model this type was loaded as.
+    /// The dynamic model this type's static API is bound to.
     /// - Throws: ``ORMError/Code/modelNotLoaded``.
     public static var model: Model {
         get throws(ORMError) { try ModelRegistry.model(for: Self.self) }
+    }
+
+    /// The typed handle of the bound model.
+    static var handle: TypedModel<Self> {
+        get throws(ORMError) { TypedModel(try model) }
     }
 
     /// Reads the rows matching `query`; see ``Model/find(_:options:)``.
@@ -71,9 +111,7 @@ extension CassandraModel {
     /// - Returns: the decoded rows.
     /// - Throws: ``ORMError``.
     public static func find(where query: [String: ORMValue] = [:], options: FindOptions = .init()) async throws -> [Self] {
-        var result: [Self] = []
-        for try await item in stream(where: query, options: options) { result.append(item) }
-        return result
+        try await handle.find(where: query, options: options)
     }
 
     /// Reads the first row matching `query`.
@@ -83,10 +121,7 @@ extension CassandraModel {
     /// - Returns: the decoded row, or `nil`.
     /// - Throws: ``ORMError``.
     public static func findOne(where query: [String: ORMValue], options: FindOptions = .init()) async throws -> Self? {
-        var options = options
-        options.raw = true
-        guard let row = try await model.findOne(query, options: options)?.row else { return nil }
-        return try decode(row)
+        try await handle.findOne(where: query, options: options)
     }
 
     /// The rows matching `query`, decoded one page at a time.
@@ -96,16 +131,12 @@ extension CassandraModel {
     /// - Returns: the rows; errors surface on iteration.
     public static func stream(where query: [String: ORMValue] = [:], options: FindOptions = .init())
         -> AsyncThrowingMapSequence<RecordSequence, Self> {
-        var options = options
-        options.raw = true
-        let records: RecordSequence
         do {
-            records = try model.stream(query, options: options)
+            return try handle.stream(where: query, options: options)
         } catch {
             let failure = error
-            records = RecordSequence(makeRows: { throw failure }, raw: true)
+            return RecordSequence(makeRows: { throw failure }, raw: true).map { record in try TypedModel<Self>.decode(record.row!) }
         }
-        return records.map { record in try decode(record.row!) }
     }
 
     /// Counts the rows matching `query`.
@@ -142,14 +173,13 @@ extension CassandraModel {
         try await model.delete(where: query, options: options)
     }
 
-    /// Saves this value as a row; see ``Model/save(_:options:)``.
+    /// Saves this value as a row; `nil` optionals write NULL (see ``CassandraModel``).
     /// - Parameter options: `ifNotExists`, `ttl`, `timestamp`.
     /// - Returns: whether it was applied.
     /// - Throws: ``ORMError``.
     @discardableResult
     public func save(options: SaveOptions = .init()) async throws -> WriteResult {
-        let model = try Self.model
-        return try await model.save(try encoded(for: model), options: options)
+        try await Self.handle.save(self, options: options)
     }
 
     /// Deletes this value's row, by its primary key.
@@ -157,29 +187,6 @@ extension CassandraModel {
     /// - Throws: ``ORMError``.
     @discardableResult
     public func delete() async throws -> WriteResult {
-        let model = try Self.model
-        let values = try encoded(for: model)
-        let key = Dictionary(uniqueKeysWithValues: model.schema.primaryKey.map { ($0, values[$0] ?? .null) })
-        return try await model.delete(where: key)
-    }
-
-    /// This value's fields as ``ORMValue``s, encoded against the server's column types.
-    func encoded(for model: Model) throws(ORMError) -> [String: ORMValue] {
-        do {
-            let row = try CQLValueEncoder().encodeRow(self, columns: model.columnTypes)
-            return row.mapValues { ORMValue(cql: $0) }
-        } catch {
-            throw ORMError(.invalidValue, "\(Self.self) does not fit the columns of '\(model.table)': \(error)", table: model.table,
-                           underlying: error)
-        }
-    }
-
-    static func decode(_ row: Row) throws(ORMError) -> Self {
-        do {
-            return try row.decode(as: Self.self)
-        } catch {
-            throw ORMError(.decodingFailed, "a row of '\((try? model.table) ?? "?")' does not decode as \(Self.self): \(error)",
-                           underlying: error)
-        }
+        try await Self.handle.delete(self)
     }
 }

@@ -40,8 +40,8 @@ extension Model {
     /// - Returns: the records and the paging state of the next page.
     /// - Throws: ``ORMError``.
     public func findPage(_ query: [String: ORMValue], options: FindOptions = .init()) async throws -> Page {
-        let statement = try builder.select(query, options: options)
-        let result = try await execute(statement, options: readOptions(options))
+        let (bound, _) = try await readStatement(query, options: options)
+        let result = try await execute(bound, options: readOptions(options))
         var records: [Record] = []
         records.reserveCapacity(result.count)
         for row in result { records.append(try Record(row: row, raw: options.raw)) }
@@ -56,8 +56,7 @@ extension Model {
     /// - Returns: the records; errors (including invalid queries) surface on iteration.
     public func stream(_ query: [String: ORMValue], options: FindOptions = .init()) -> RecordSequence {
         RecordSequence(makeRows: { [self] in
-            let statement = try builder.select(query, options: options)
-            var bound = try await bind(statement)
+            var (bound, _) = try await readStatement(query, options: options)
             bound.options = readOptions(options)
             return try client.driver.rows(bound)
         }, raw: options.raw)
@@ -70,12 +69,12 @@ extension Model {
     /// - Returns: the count.
     /// - Throws: ``ORMError``.
     public func count(_ query: [String: ORMValue] = [:], options: FindOptions = .init()) async throws -> Int {
-        let statement = try builder.count(query, options: options)
-        let result = try await execute(statement, options: readOptions(options))
+        let (bound, _) = try await readStatement(query, options: options, isCount: true)
+        let result = try await execute(bound, options: readOptions(options))
         do {
             return Int(try result.first?[0, as: Int64.self] ?? 0)
         } catch {
-            throw ORMError.wrap(error, statement: statement.cql, table: table)
+            throw ORMError.wrap(error, statement: bound.prepared.cql, table: table)
         }
     }
 

@@ -22,15 +22,15 @@ extension Model {
     @discardableResult
     public func save(_ values: [String: ORMValue], options: SaveOptions = .init()) async throws -> WriteResult {
         let values = try await prepareSave(values)
-        let statement = try builder.insert(values, options: options)
+        let statement = try await insertStatement(values, options: options)
         let result: WriteResult
         if lookups.isEmpty {
-            result = try await write(statement, consistency: options.consistency)
+            result = try await write(statement, isConditional: options.ifNotExists, consistency: options.consistency)
         } else {
             let key = schema.primaryKey.map { values[$0]! }
             let changes = schema.uniqueFields.compactMap { field in values[field].map { (field, $0) } }
             result = try await withUniqueValues(key: key, changes: changes, rowMayExist: !options.ifNotExists) { () async throws(ORMError) in
-                try await write(statement, consistency: options.consistency)
+                try await write(statement, isConditional: options.ifNotExists, consistency: options.consistency)
             }
         }
         if result.applied, let after = schema.hooks.afterSave {
@@ -44,11 +44,12 @@ extension Model {
     func prepareSave(_ input: [String: ORMValue]) async throws(ORMError) -> [String: ORMValue] {
         var values = input
         for field in values.keys { _ = try column(field) }
+        if savesPlainly { return values }
         for (field, definition) in schema.definitions where values[field] == nil {
             if let value = definition.default { values[field] = value.resolve() }
         }
-        let now = ORMValue.date(Date())
         if let timestamps = schema.options.timestamps {
+            let now = ORMValue.date(Date())
             if values[timestamps.createdAt] == nil || values[timestamps.createdAt] == .null { values[timestamps.createdAt] = now }
             values[timestamps.updatedAt] = now
         }
@@ -150,8 +151,13 @@ extension Model {
     }
 
     func write(_ statement: BuiltStatement, consistency: Consistency?) async throws(ORMError) -> WriteResult {
-        let result = try await execute(statement, options: .init(consistency: consistency))
-        return WriteResult(applied: statement.isConditional ? result.wasApplied : true)
+        try await write(try await bind(statement), isConditional: statement.isConditional, consistency: consistency)
+    }
+
+    /// Executes a bound write; only a conditional one can be not applied.
+    func write(_ bound: BoundStatement, isConditional: Bool, consistency: Consistency?) async throws(ORMError) -> WriteResult {
+        let result = try await execute(bound, options: .init(consistency: consistency))
+        return WriteResult(applied: isConditional ? result.wasApplied : true)
     }
 
     /// The primary key values of a query that names exactly one row by `$eq`.

@@ -21,6 +21,17 @@ public final class Model: Sendable {
     /// Column types as the server reports them (user-defined types with their fields).
     let columnTypes: [String: CQLType]
     let lookups: [String: UniqueLookup]
+    /// The columns in ``ResolvedSchema/orderedColumns`` order: the positions INSERT plans
+    /// and typed encoding refer to.
+    let columns: ColumnLayout
+    /// Whether ``save(_:options:)`` has nothing to do besides the INSERT: no defaults,
+    /// rules, timestamps, versions, save hooks or unique fields. Typed saves of such
+    /// models encode straight to bound values.
+    let savesPlainly: Bool
+    /// Prepared statements by shape, so that repeated calls skip building CQL text.
+    let statements = StatementCache()
+    /// The quoted `"keyspace"."table"`.
+    let tableName: String
 
     /// The table name.
     public var table: String { schema.table }
@@ -35,18 +46,25 @@ public final class Model: Sendable {
         self.client = client
         self.schema = schema
         let builder = QueryBuilder(schema: schema, keyspace: client.keyspace)
+        tableName = builder.tableName
+        let columnTypes: [String: CQLType]
         do {
             let prepared = try await client.driver.prepare("SELECT * FROM \(builder.tableName)")
             columnTypes = Dictionary((prepared.resultMetadata.columns ?? []).map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
         } catch {
             throw ORMError.wrap(error, table: schema.table)
         }
+        self.columnTypes = columnTypes
+        columns = ColumnLayout(names: schema.orderedColumns, types: columnTypes, keyCount: schema.primaryKey.count)
         var lookups: [String: UniqueLookup] = [:]
         for field in schema.uniqueFields { lookups[field] = try UniqueLookup(owner: schema, field: field, keyspace: client.keyspace) }
         self.lookups = lookups
+        savesPlainly = lookups.isEmpty && schema.options.timestamps == nil && schema.options.versions == nil
+            && schema.hooks.beforeSave == nil && schema.hooks.afterSave == nil
+            && !schema.definitions.values.contains { $0.default != nil || $0.rule != nil }
     }
 
-    var builder: QueryBuilder { QueryBuilder(schema: schema, keyspace: client.keyspace) }
+    var builder: QueryBuilder { QueryBuilder(schema: schema, keyspace: client.keyspace, tableName: tableName) }
 
     /// Prepares `statement` (cached by the driver) and binds its values, converting each to
     /// its marker's type.
@@ -56,42 +74,73 @@ public final class Model: Sendable {
         do { prepared = try await session.prepare(statement.cql) } catch {
             throw ORMError.wrap(error, statement: statement.cql, table: schema.table)
         }
-        guard prepared.variables.count == statement.binds.count else {
-            throw ORMError(.invalidQuery, "the statement has \(prepared.variables.count) markers for \(statement.binds.count) values",
-                           table: schema.table, statement: statement.cql)
-        }
+        return try bind(statement.binds, to: prepared)
+    }
+
+    /// Converts `binds` to the types of `prepared`'s markers.
+    /// - Throws: ``ORMError/Code/invalidQuery`` unless there is one marker per bind, and
+    ///   ``ORMError/Code/invalidValue``.
+    func bind(_ binds: [BuiltStatement.Bind], to prepared: PreparedStatement) throws(ORMError) -> BoundStatement {
+        try checkMarkers(prepared, count: binds.count)
         var raw: [CQLRawValue] = []
-        raw.reserveCapacity(statement.binds.count)
-        for (bind, variable) in zip(statement.binds, prepared.variables) {
-            do {
-                guard let value = try bind.value.cqlValue(as: variable.type) else {
-                    raw.append(.null)
-                    continue
-                }
-                raw.append(try value.cqlRawValue(as: variable.type))
-            } catch let failure as ConversionFailure {
-                throw ORMError(.invalidValue, "'\(bind.field)': \(failure.message)", table: schema.table, field: bind.field,
-                               value: bind.value, statement: statement.cql)
-            } catch {
-                throw ORMError(.invalidValue, "'\(bind.field)' does not fit \(variable.type)", table: schema.table, field: bind.field,
-                               value: bind.value, statement: statement.cql, underlying: error)
-            }
+        raw.reserveCapacity(binds.count)
+        for (bind, variable) in zip(binds, prepared.variables) {
+            raw.append(try rawValue(bind.value, as: variable.type, field: bind.field, statement: prepared.cql))
         }
         return BoundStatement(prepared: prepared, values: raw)
     }
 
+    /// `value` serialized as `type`.
+    func rawValue(_ value: ORMValue, as type: CQLType, field: String, statement: String) throws(ORMError) -> CQLRawValue {
+        if let raw = Self.directRawValue(value, as: type) { return raw }
+        do {
+            guard let converted = try value.cqlValue(as: type) else { return .null }
+            return try converted.cqlRawValue(as: type)
+        } catch let failure as ConversionFailure {
+            throw ORMError(.invalidValue, "'\(field)': \(failure.message)", table: schema.table, field: field, value: value,
+                           statement: statement)
+        } catch {
+            throw ORMError(.invalidValue, "'\(field)' does not fit \(type)", table: schema.table, field: field, value: value,
+                           statement: statement, underlying: error)
+        }
+    }
+
+    /// The common scalar conversions of ``ORMValue/cqlValue(as:)`` serialized without the
+    /// intermediate ``CQLValue``; `nil` for every other case (and for out-of-range values,
+    /// so that the general path reports them).
+    private static func directRawValue(_ value: ORMValue, as type: CQLType) -> CQLRawValue? {
+        switch (value, type) {
+        case (.null, _): return .null
+        case (.int(let number), .int): return Int32(exactly: number).flatMap { try? $0.cqlRawValue(as: .int) }
+        case (.int(let number), .bigint): return try? number.cqlRawValue(as: .bigint)
+        case (.string(let text), .text): return try? text.cqlRawValue(as: .text)
+        case (.double(let number), .double): return try? number.cqlRawValue(as: .double)
+        case (.bool(let flag), .boolean): return try? flag.cqlRawValue(as: .boolean)
+        case (.uuid(let uuid), .uuid): return try? uuid.cqlRawValue(as: .uuid)
+        default: return nil
+        }
+    }
+
     /// Binds and executes `statement`, returning its first page.
     func execute(_ statement: BuiltStatement, options: Statement.Options) async throws(ORMError) -> ResultSet {
-        var bound = try await bind(statement)
+        try await execute(try await bind(statement), options: options)
+    }
+
+    /// Executes `bound` with `options`, returning its first page.
+    func execute(_ bound: BoundStatement, options: Statement.Options) async throws(ORMError) -> ResultSet {
+        var bound = bound
         bound.options = options
         do {
             return try await client.driver.execute(bound)
         } catch {
-            throw ORMError.wrap(error, statement: statement.cql, table: schema.table)
+            throw ORMError.wrap(error, statement: bound.prepared.cql, table: schema.table)
         }
     }
 
     func column(_ field: String) throws(ORMError) -> ResolvedSchema.Column {
-        try QueryValidator(schema: schema).column(field)
+        guard let column = schema.columns[field] else {
+            throw ORMError(.unknownField, "the schema has no field '\(field)'", table: schema.table, field: field)
+        }
+        return column
     }
 }

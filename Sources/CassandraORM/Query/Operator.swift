@@ -57,8 +57,7 @@ enum QueryParser {
     /// - Throws: ``ORMError/Code/invalidQuery`` for unknown operators or malformed `$and`/`$in`.
     static func restrictions(_ query: [String: ORMValue], table: String) throws(ORMError) -> [Restriction] {
         var result: [Restriction] = []
-        for key in query.keys.sorted() {
-            let value = query[key]!
+        for (key, value) in query.sorted(by: { $0.key < $1.key }) {
             if key == "$and" {
                 guard case .list(let parts) = value else {
                     throw ORMError(.invalidQuery, "$and takes a list of query objects", table: table)

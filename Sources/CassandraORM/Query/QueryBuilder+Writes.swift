@@ -11,11 +11,18 @@ extension QueryBuilder {
         }
         let fields = schema.orderedColumns.filter { values[$0] != nil }
         var binds = fields.map { BuiltStatement.Bind(value: values[$0]!, field: $0) }
+        let cql = insertText(fields, options: options)
+        appendUsingBinds(ttl: options.ttl, timestamp: options.timestamp, to: &binds)
+        return BuiltStatement(cql: cql, binds: binds, isConditional: options.ifNotExists)
+    }
+
+    /// The text of ``insert(_:options:)`` for `fields`: it depends on the options only
+    /// through `ifNotExists` and whether `ttl` and `timestamp` are set.
+    func insertText(_ fields: [String], options: SaveOptions) -> String {
         var cql = "INSERT INTO \(tableName) (\(fields.map(Identifier.quote).joined(separator: ", "))) VALUES ("
             + Array(repeating: "?", count: fields.count).joined(separator: ", ") + ")"
         if options.ifNotExists { cql += " IF NOT EXISTS" }
-        cql += using(ttl: options.ttl, timestamp: options.timestamp, binds: &binds)
-        return BuiltStatement(cql: cql, binds: binds, isConditional: options.ifNotExists)
+        return cql + usingClause(ttl: options.ttl != nil, timestamp: options.timestamp != nil)
     }
 
     /// `UPDATE … [USING …] SET … WHERE <primary key> [IF EXISTS | IF …]`.
@@ -63,16 +70,24 @@ extension QueryBuilder {
     }
 
     private func using(ttl: Int?, timestamp: Int64?, binds: inout [BuiltStatement.Bind]) -> String {
-        var parts: [String] = []
-        if let ttl {
-            parts.append("TTL ?")
-            binds.append(.init(value: .int(Int64(ttl)), field: "[ttl]"))
+        appendUsingBinds(ttl: ttl, timestamp: timestamp, to: &binds)
+        return usingClause(ttl: ttl != nil, timestamp: timestamp != nil)
+    }
+
+    /// ` USING TTL ? AND TIMESTAMP ?`, either part, or nothing.
+    private func usingClause(ttl: Bool, timestamp: Bool) -> String {
+        switch (ttl, timestamp) {
+        case (true, true): " USING TTL ? AND TIMESTAMP ?"
+        case (true, false): " USING TTL ?"
+        case (false, true): " USING TIMESTAMP ?"
+        case (false, false): ""
         }
-        if let timestamp {
-            parts.append("TIMESTAMP ?")
-            binds.append(.init(value: .int(timestamp), field: "[timestamp]"))
-        }
-        return parts.isEmpty ? "" : " USING " + parts.joined(separator: " AND ")
+    }
+
+    /// The values of ``usingClause(ttl:timestamp:)``'s markers.
+    func appendUsingBinds(ttl: Int?, timestamp: Int64?, to binds: inout [BuiltStatement.Bind]) {
+        if let ttl { binds.append(.init(value: .int(Int64(ttl)), field: "[ttl]")) }
+        if let timestamp { binds.append(.init(value: .int(timestamp), field: "[timestamp]")) }
     }
 
     private func assignment(_ column: ResolvedSchema.Column, _ value: ORMValue, binds: inout [BuiltStatement.Bind]) throws(ORMError) -> String {

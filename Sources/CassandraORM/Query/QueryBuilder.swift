@@ -23,9 +23,19 @@ public struct BuiltStatement: Sendable, Hashable {
 struct QueryBuilder {
     let schema: ResolvedSchema
     let keyspace: String?
+    /// The quoted `"keyspace"."table"` (or `"table"` without a keyspace).
+    let tableName: String
 
-    var tableName: String {
-        (keyspace.map { Identifier.quote($0) + "." } ?? "") + Identifier.quote(schema.table)
+    init(schema: ResolvedSchema, keyspace: String?) {
+        self.init(schema: schema, keyspace: keyspace,
+                  tableName: (keyspace.map { Identifier.quote($0) + "." } ?? "") + Identifier.quote(schema.table))
+    }
+
+    /// A builder reusing a table name quoted before.
+    init(schema: ResolvedSchema, keyspace: String?, tableName: String) {
+        self.schema = schema
+        self.keyspace = keyspace
+        self.tableName = tableName
     }
 
     /// `SELECT … FROM … WHERE … [ORDER BY …] [PER PARTITION LIMIT ?] [LIMIT ?] [ALLOW FILTERING]`.
@@ -73,31 +83,56 @@ struct QueryBuilder {
     /// The relations of a WHERE clause, joined by `AND`, appending their values to `binds`.
     func whereClause(_ restrictions: [Restriction], binds: inout [BuiltStatement.Bind]) throws(ORMError) -> String {
         try ordered(restrictions).map { restriction throws(ORMError) in
+            try appendBinds(of: restriction, to: &binds)
             if restriction.isToken {
                 let key = schema.partitionKey
-                let values: [ORMValue]
-                if key.count == 1 {
-                    values = [restriction.value]
-                } else {
-                    guard case .list(let list) = restriction.value, list.count == key.count else {
-                        throw ORMError(.invalidQuery, "$token on a composite partition key takes a list of \(key.count) values",
-                                       table: schema.table, field: restriction.field)
-                    }
-                    values = list
-                }
-                for (field, value) in zip(key, values) { binds.append(.init(value: value, field: field)) }
                 let columns = key.map(Identifier.quote).joined(separator: ", ")
                 let markers = Array(repeating: "?", count: key.count).joined(separator: ", ")
                 return "token(\(columns)) \(restriction.op.cql) token(\(markers))"
             }
-            binds.append(.init(value: restriction.value, field: restriction.field))
             return "\(Identifier.quote(restriction.field)) \(restriction.op.cql) ?"
         }.joined(separator: " AND ")
     }
 
+    /// Appends the values of one relation: one, or one per partition key field for `$token`.
+    /// - Throws: ``ORMError/Code/invalidQuery`` for a `$token` list of the wrong length.
+    func appendBinds(of restriction: Restriction, to binds: inout [BuiltStatement.Bind]) throws(ORMError) {
+        guard restriction.isToken else {
+            binds.append(.init(value: restriction.value, field: restriction.field))
+            return
+        }
+        let key = schema.partitionKey
+        guard key.count > 1 else {
+            binds.append(.init(value: restriction.value, field: key[0]))
+            return
+        }
+        guard case .list(let list) = restriction.value, list.count == key.count else {
+            throw ORMError(.invalidQuery, "$token on a composite partition key takes a list of \(key.count) values",
+                           table: schema.table, field: restriction.field)
+        }
+        for (field, value) in zip(key, list) { binds.append(.init(value: value, field: field)) }
+    }
+
+    /// The values of a read built before from restrictions of the same shape, already
+    /// ``ordered(_:)``: what ``select(_:options:)`` would bind, without building its text.
+    /// - Throws: ``ORMError/Code/invalidQuery`` for non-positive limits or a `$token` list
+    ///   of the wrong length (the checks that depend on values rather than on the shape).
+    func readBinds(_ ordered: [Restriction], options: FindOptions) throws(ORMError) -> [BuiltStatement.Bind] {
+        try QueryValidator(schema: schema).validateLimits(options)
+        var binds: [BuiltStatement.Bind] = []
+        binds.reserveCapacity(ordered.count + 2)
+        for restriction in ordered { try appendBinds(of: restriction, to: &binds) }
+        if let perPartitionLimit = options.perPartitionLimit {
+            binds.append(.init(value: .int(Int64(perPartitionLimit)), field: "[per_partition_limit]"))
+        }
+        if let limit = options.limit { binds.append(.init(value: .int(Int64(limit)), field: "[limit]")) }
+        return binds
+    }
+
     /// Restrictions in a stable order: partition key, clustering, then other fields by name.
     func ordered(_ restrictions: [Restriction]) -> [Restriction] {
-        let rank = Dictionary(uniqueKeysWithValues: schema.primaryKey.enumerated().map { ($0.element, $0.offset) })
+        guard restrictions.count > 1 else { return restrictions }
+        let rank = schema.keyRank
         return restrictions.enumerated().sorted { left, right in
             let (l, r) = (left.element, right.element)
             if l.isToken != r.isToken { return l.isToken }

@@ -53,12 +53,7 @@ struct QueryValidator {
     func validateRead(_ restrictions: [Restriction], options: FindOptions) throws(ORMError) {
         try validateOperators(restrictions)
         for field in options.select ?? [] { _ = try column(field) }
-        if let limit = options.limit, limit <= 0 {
-            throw ORMError(.invalidQuery, "limit must be positive", table: schema.table)
-        }
-        if let limit = options.perPartitionLimit, limit <= 0 {
-            throw ORMError(.invalidQuery, "perPartitionLimit must be positive", table: schema.table)
-        }
+        try validateLimits(options)
         let filtered = filteredFields(restrictions)
         if !filtered.isEmpty && !options.allowFiltering {
             throw ORMError(.filteringRequired,
@@ -66,6 +61,16 @@ struct QueryValidator {
                            table: schema.table, field: filtered.first)
         }
         try validateOrder(restrictions, options.orderBy.map { ($0.key, $0.value) })
+    }
+
+    /// Checks that the limits, when set, are positive.
+    func validateLimits(_ options: FindOptions) throws(ORMError) {
+        if let limit = options.limit, limit <= 0 {
+            throw ORMError(.invalidQuery, "limit must be positive", table: schema.table)
+        }
+        if let limit = options.perPartitionLimit, limit <= 0 {
+            throw ORMError(.invalidQuery, "perPartitionLimit must be positive", table: schema.table)
+        }
     }
 
     /// Fields whose restriction Cassandra can only apply by filtering.

@@ -79,11 +79,12 @@ struct ResolvedSchema: Sendable {
     let options: ModelOptions
     let hooks: ModelHooks
 
-    var primaryKey: [String] { partitionKey + clustering }
+    /// The partition key, then the clustering columns.
+    let primaryKey: [String]
     /// Columns in a stable order: partition key, clustering, then the rest by name.
-    var orderedColumns: [String] {
-        primaryKey + columns.keys.filter { columns[$0]!.kind == .regular || columns[$0]!.kind == .static }.sorted()
-    }
+    let orderedColumns: [String]
+    /// Positions in ``primaryKey`` by field name.
+    let keyRank: [String: Int]
     var isCounterTable: Bool { columns.values.contains { $0.type.isCounter } }
 
     func isIndexed(_ field: String) -> Bool { indexes.contains { $0.field == field } }
@@ -182,6 +183,9 @@ struct ResolvedSchema: Sendable {
         self.partitionKey = partitionKey
         self.clustering = clustering
         self.columns = columns
+        primaryKey = keyColumns
+        keyRank = Dictionary(uniqueKeysWithValues: keyColumns.enumerated().map { ($0.element, $0.offset) })
+        orderedColumns = keyColumns + columns.keys.filter { columns[$0]!.kind == .regular || columns[$0]!.kind == .static }.sorted()
         self.indexes = indexes
         self.definitions = definitions
         self.options = schema.options

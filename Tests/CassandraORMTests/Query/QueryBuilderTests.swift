@@ -116,4 +116,40 @@ final class QueryBuilderTests: XCTestCase {
         XCTAssertFalse(statement.cql.contains("DROP"))
         XCTAssertEqual(statement.binds.count, 1)
     }
+
+    func testReadBindsOfACachedShapeMatchTheBuiltStatement() throws {
+        let cases: [([String: ORMValue], FindOptions, ResolvedSchema)] = [
+            (["id": .uuid(UUID())], .init(limit: 1), try Fixtures.customers()),
+            (["id": ["$in": [.uuid(UUID()), .uuid(UUID())]], "rating": ["$gt": 1]], .init(allowFiltering: true), try Fixtures.customers()),
+            (["tenant": "a", "day": 1, "at": ["$gte": .date(Date(timeIntervalSince1970: 5))]],
+             .init(limit: 3, perPartitionLimit: 2), try Fixtures.events()),
+            (["tenant": ["$token": ["$gte": ["a", 1], "$lt": ["b", 2]]]], .init(limit: 9), try Fixtures.events()),
+            (["$and": [["day": 1], ["tenant": "x"]]], .init(), try Fixtures.events()),
+        ]
+        for (query, options, schema) in cases {
+            let builder = Fixtures.builder(schema)
+            let ordered = builder.ordered(try QueryParser.restrictions(query, table: schema.table))
+            XCTAssertEqual(try builder.readBinds(ordered, options: options), try builder.select(query, options: options).binds)
+        }
+    }
+
+    func testReadBindsRecheckWhatDependsOnValues() throws {
+        let builder = Fixtures.builder(try Fixtures.events())
+        let badToken = builder.ordered(try QueryParser.restrictions(["tenant": ["$token": ["$gt": ["a"]]]], table: "events"))
+        XCTAssertThrowsError(try builder.readBinds(badToken, options: .init())) { XCTAssertEqual(($0 as? ORMError)?.code, .invalidQuery) }
+        let key = builder.ordered(try QueryParser.restrictions(["tenant": "a", "day": 1], table: "events"))
+        XCTAssertThrowsError(try builder.readBinds(key, options: .init(limit: 0))) { XCTAssertEqual(($0 as? ORMError)?.code, .invalidQuery) }
+        XCTAssertThrowsError(try builder.readBinds(key, options: .init(perPartitionLimit: -1))) {
+            XCTAssertEqual(($0 as? ORMError)?.code, .invalidQuery)
+        }
+    }
+
+    func testInsertTextIsTheTextOfInsert() throws {
+        let builder = Fixtures.builder(try Fixtures.customers())
+        let values: [String: ORMValue] = ["id": .uuid(UUID()), "name": "n", "rating": 1]
+        for options in [SaveOptions(), .init(ifNotExists: true), .init(ttl: 5), .init(timestamp: 7), .init(ifNotExists: true, ttl: 1, timestamp: 2)] {
+            let statement = try builder.insert(values, options: options)
+            XCTAssertEqual(builder.insertText(["id", "name", "rating"], options: options), statement.cql)
+        }
+    }
 }
