@@ -1,7 +1,7 @@
 # CassandraORM developer entry points. `make test` is what CI runs (see .ci/run).
 SWIFT ?= swift
 
-.PHONY: build test bench bench-driver bench-orm example server clean
+.PHONY: build test bench bench-orm example server clean
 
 build:
 	$(SWIFT) build
