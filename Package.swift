@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM",
+                "CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM", "UVLoop",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings),

@@ -2,12 +2,17 @@
 // Benchmarks/python run the same workloads).
 //
 //   cql-bench [--host 127.0.0.1] [--port 9042] [--keyspace cqlbench] [--workloads insert,select]
-//             [--concurrency 1,16,256,1024] [--ops 20000]
+//             [--concurrency 1,16,256,1024] [--ops 20000] [--executor global|loop]
 //
 // Workloads: `insert` (prepared INSERT of an int key and a short text) and `select`
 // (prepared SELECT by key). Each runs `--ops` requests with `concurrency` tasks, one request
 // in flight per task, and prints one JSON line: throughput, latency percentiles and this
 // process's CPU time per request (getrusage).
+//
+// `--executor global` (the default) runs the tasks on Swift's global executor, as most
+// applications do; `--executor loop` makes them prefer the session's event-loop task executor
+// (`Session.taskExecutor`), so that responses resume them without a thread hop. The JSON
+// names the driver `swift` and `swift-loop` respectively.
 import CassandraDriver
 #if canImport(Glibc)
 import Glibc
@@ -20,6 +25,7 @@ struct Options {
     var workloads = ["insert", "select"]
     var concurrencies = [1, 16, 256, 1024]
     var ops = 20_000
+    var runsOnLoop = false
 
     init(_ arguments: [String]) {
         var remaining = arguments[...]
@@ -31,6 +37,7 @@ struct Options {
             case "--workloads": workloads = value.split(separator: ",").map(String.init)
             case "--concurrency": concurrencies = value.split(separator: ",").compactMap { Int($0) }
             case "--ops": ops = Int(value) ?? ops
+            case "--executor": runsOnLoop = value == "loop"
             default: break
             }
         }
@@ -55,6 +62,8 @@ _ = try await session.execute("CREATE KEYSPACE IF NOT EXISTS \(options.keyspace)
 _ = try await session.execute("CREATE TABLE IF NOT EXISTS \(options.keyspace).bench_kv (id int PRIMARY KEY, value text)")
 let insert = try await session.prepare("INSERT INTO \(options.keyspace).bench_kv (id, value) VALUES (?, ?)")
 let select = try await session.prepare("SELECT id, value FROM \(options.keyspace).bench_kv WHERE id = ?")
+let executor: (any TaskExecutor)? = options.runsOnLoop ? session.taskExecutor : nil
+let driverName = options.runsOnLoop ? "swift-loop" : "swift"
 
 /// One request of `workload` for operation number `index`; returns whether it failed.
 func request(_ workload: String, _ index: Int) async -> Bool {
@@ -79,7 +88,7 @@ for workload in options.workloads {
         let start = clock.now
         let results = await withTaskGroup(of: ([Duration], Int).self) { group in
             for _ in 0..<concurrency {
-                group.addTask {
+                group.addTask(executorPreference: executor) {
                     var latencies: [Duration] = []
                     var errors = 0
                     while let index = counter.next() {
@@ -104,7 +113,7 @@ for workload in options.workloads {
             latencies.isEmpty ? 0 : micros(latencies[Int(Double(latencies.count - 1) * fraction)])
         }
         let total = latencies.count
-        print("{\"driver\":\"swift\",\"workload\":\"\(workload)\",\"concurrency\":\(concurrency),\"ops\":\(total),"
+        print("{\"driver\":\"\(driverName)\",\"workload\":\"\(workload)\",\"concurrency\":\(concurrency),\"ops\":\(total),"
               + "\"errors\":\(results.1),\"ops_per_sec\":\(Double(total) / (micros(elapsed) / 1e6)),"
               + "\"p50_us\":\(percentile(0.5)),\"p99_us\":\(percentile(0.99)),\"p999_us\":\(percentile(0.999)),"
               + "\"cpu_us_per_op\":\(cpu / Double(max(total, 1)))}")

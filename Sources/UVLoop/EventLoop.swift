@@ -35,7 +35,10 @@ public final class EventLoop: @unchecked Sendable {
     /// One unit of submitted work.
     enum Work {
         case closure(@Sendable () -> Void)
+        /// A job of an actor pinned to the loop (``EventLoop`` as its serial executor).
         case job(UnownedJob)
+        /// A job of a task that prefers ``taskExecutor``.
+        case taskJob(UnownedJob)
     }
 
     /// Lifecycle, guarded by `lock`.
@@ -53,6 +56,9 @@ public final class EventLoop: @unchecked Sendable {
 
     /// The loop's name: the thread name where the platform allows setting it, and in messages.
     public let name: String
+
+    /// Runs the tasks that prefer it on this loop's thread (see ``EventLoopTaskExecutor``).
+    public private(set) var taskExecutor: EventLoopTaskExecutor!
 
     let rawLoop: UnsafeMutablePointer<uv_loop_t>
     private let wakeup: UnsafeMutablePointer<uv_async_t>
@@ -111,6 +117,7 @@ public final class EventLoop: @unchecked Sendable {
         flushCheck = LoopHandle.allocate(uv_check_t.self)
         wakeup.pointee.data = Unmanaged.passUnretained(self).toOpaque()
         startFlushHandles()
+        taskExecutor = EventLoopTaskExecutor(loop: self)
         // The thread retains `self` until it ends, so the loop lives at least until shutdown.
         let thread = LoopThread.start(name: name) { self.run() }
         joinLock.withLock { self.thread = thread }
@@ -234,6 +241,8 @@ public final class EventLoop: @unchecked Sendable {
                 closure()
             case .job(let job):
                 job.runSynchronously(on: asUnownedSerialExecutor())
+            case .taskJob(let job):
+                job.runSynchronously(on: taskExecutor.asUnownedTaskExecutor())
             }
         }
         // Keep the capacity for the next burst, unless one burst made it unreasonably large.

@@ -12,6 +12,7 @@ extension Connection {
     /// - Throws: ``CassandraError`` with ``CassandraError/Code/requestTimeout``,
     ///   ``CassandraError/Code/connectionClosed``, ``CassandraError/Code/cancelled`` or
     ///   ``CassandraError/Code/shutdown``.
+    @inline(never)
     func send(_ frame: consuming [UInt8], deadline: ContinuousClock.Instant) async throws -> Frame {
         if Task.isCancelled { throw Self.cancelledError.adding(node: node, statement: nil) }
         let sequence = nextSequence()

@@ -382,8 +382,19 @@ final class Connection: @unchecked Sendable {
     // MARK: Submission queue (any thread)
 
     /// Queues a request or cancellation; wakes the loop only when the queue was empty.
+    ///
+    /// On the loop thread itself (a task that prefers the loop's task executor) the request is
+    /// admitted at once instead: its frame joins the write batch of the current iteration.
     func enqueue(request: consuming Request?, cancellation: UInt64?) {
         var request = request
+        if eventLoop.inEventLoop {
+            if var submitted = request.take() {
+                accept(&submitted)
+                flushWrites()
+            }
+            if let cancellation { cancel(sequence: cancellation) }
+            return
+        }
         let shouldSchedule = submissions.withLock { queue -> Bool in
             if let submitted = request.take() { queue.requests.append(submitted) }
             if let cancellation { queue.cancellations.append(cancellation) }
@@ -427,21 +438,25 @@ final class Connection: @unchecked Sendable {
             queue.flushScheduled = false
         }
         for index in drainedRequests.indices {
-            if !earlyCancellations.isEmpty, let position = earlyCancellations.firstIndex(of: drainedRequests[index].sequence) {
-                earlyCancellations.remove(at: position)
-                drainedRequests[index].continuation.resume(throwing: Self.cancelledError)
-                continue
-            }
-            if waiters.isEmpty {
-                admit(&drainedRequests[index])
-            } else {
-                waiters.append(drainedRequests[index])
-            }
+            accept(&drainedRequests[index])
         }
         drainedRequests.removeAll(keepingCapacity: drainedRequests.capacity <= 4096)
         flushWrites()
         for sequence in drainedCancellations { cancel(sequence: sequence) }
         drainedCancellations.removeAll(keepingCapacity: true)
+    }
+
+    /// Fails a request cancelled before it got here, or admits it, or parks it behind the
+    /// requests already waiting for a stream id. Loop only.
+    private func accept(_ request: inout Request) {
+        if !earlyCancellations.isEmpty, let position = earlyCancellations.firstIndex(of: request.sequence) {
+            earlyCancellations.remove(at: position)
+            request.continuation.resume(throwing: Self.cancelledError)
+        } else if waiters.isEmpty {
+            admit(&request)
+        } else {
+            waiters.append(request)
+        }
     }
 
     /// Gives `request` a stream id and queues its bytes, or parks it. Loop only.

@@ -75,78 +75,119 @@ extension Session {
     }
 
     /// Tries the plan's nodes in order, retrying per the retry policy.
+    ///
+    /// Only the send is awaited on the common path: everything else (decoding, retry
+    /// decisions, error building) runs in synchronous helpers, and the rare awaited steps
+    /// (re-preparing, keyspace switches, schema agreement) are separate functions. That keeps
+    /// this function's async frame, which lives as long as the request and exists once per
+    /// request in flight, small: with hundreds of requests in flight the frames must stay in
+    /// the CPU caches.
     func performAlong(_ plan: QueryPlan.Iterator, _ request: Request) async throws -> ResultSet {
-        var plan = plan
-        var nodeErrors: [CassandraError.NodeError] = []
-        var consistency = request.routing.consistency
-        var retryCount = 0
-        var attempt = 0
-        var reprepared = false
-        var current = plan.next()
-        while let node = current {
-            guard let connection = pool(for: node.id)?.lease() else {
-                let nodeName = node.endpoint.description
-                nodeErrors.append(.init(node: nodeName, error: CassandraError(.connectionClosed, "no open connection to this node", node: nodeName)))
-                current = plan.next()
-                continue
-            }
-            attempt += 1
-            if attempt > 1 { metrics.retries.increment() }
+        var attempts = Attempts(plan: plan, consistency: request.routing.consistency)
+        while let connection = nextConnection(&attempts) {
             let started = ContinuousClock.now
-            let failure: CassandraError
+            let received: Result<Frame, CassandraError>
             do {
-                let frame = try await send(request.message(consistency: consistency), on: connection,
-                                           deadline: started + request.timeout, tracing: request.tracing,
-                                           customPayload: request.customPayload, statement: request.statement)
-                let response = try Self.decodeResponse(frame, node: connection.node, statement: request.statement)
-                switch response {
-                case .result(let result):
-                    report(request, node: connection.node, attempt: attempt, since: started, outcome: .success)
-                    return try await finish(result, frame: frame, request: request, node: connection.node)
-                case .error(let serverError) where serverError.code == .unprepared && !reprepared:
-                    guard let prepared = request.prepared ?? unpreparedStatement(serverError) else {
-                        failure = .server(serverError, node: connection.node, statement: request.statement)
-                        break
-                    }
-                    reprepared = true
-                    report(request, node: connection.node, attempt: attempt, since: started,
-                           outcome: .failure(.server(serverError, node: connection.node, statement: request.statement)))
-                    _ = try await prepare(prepared.cql, keyspace: prepared.keyspace, on: connection)
-                    continue
-                case .error(let serverError):
-                    failure = .server(serverError, node: connection.node, statement: request.statement)
-                default:
-                    failure = CassandraError(.protocolViolation, "unexpected \(response.opcode) in answer to a request",
-                                             node: connection.node, statement: request.statement)
-                }
+                received = .success(try await connection.send(Self.encode(request, consistency: attempts.consistency, for: connection),
+                                                              deadline: started + request.timeout))
             } catch let error as CassandraError {
-                failure = error.adding(node: connection.node, statement: request.statement)
+                received = .failure(error)
             }
-            report(request, node: connection.node, attempt: attempt, since: started, outcome: .failure(failure))
-            guard let retryFailure = failure.retryFailure else { throw failure }
-            let decision = configuration.retryPolicy.decide(RetryContext(
-                failure: retryFailure, isIdempotent: request.routing.isIdempotent, consistency: consistency, retryCount: retryCount))
-            switch decision {
-            case .retrySameNode(let newConsistency):
-                consistency = newConsistency
-                retryCount += 1
-            case .retryNextNode(let newConsistency):
-                consistency = newConsistency
-                retryCount += 1
-                nodeErrors.append(.init(node: connection.node, error: failure))
-                current = plan.next()
-            case .rethrow:
-                throw failure
-            case .ignore:
-                return ResultSet.empty
+            let step = try interpret(received, of: request, from: connection, attempts: &attempts, started: started)
+            switch step {
+            case .done(let result):
+                return result
+            case .finish(let result, let frame):
+                return try await finish(result, frame: frame, request: request, node: connection.node)
+            case .reprepare(let prepared):
+                _ = try await prepare(prepared.cql, keyspace: prepared.keyspace, on: connection)
+            case .retry:
+                break
             }
         }
-        throw CassandraError(
-            .noNodeAvailable,
-            nodeErrors.isEmpty
-                ? "the query plan is empty; check that localDatacenter names a datacenter of the cluster"
-                : "every node of the query plan failed; see nodeErrors",
-            statement: request.statement, nodeErrors: nodeErrors)
+        throw attempts.exhaustedError(statement: request.statement)
+    }
+
+    /// Leases a connection to the plan's current node, skipping nodes without one.
+    @inline(never)
+    private func nextConnection(_ attempts: inout Attempts) -> Connection? {
+        while let node = attempts.current {
+            if let connection = pool(for: node.id)?.lease() {
+                attempts.attempt += 1
+                if attempts.attempt > 1 { metrics.retries.increment() }
+                return connection
+            }
+            let nodeName = node.endpoint.description
+            attempts.nodeErrors.append(.init(node: nodeName, error: CassandraError(.connectionClosed, "no open connection to this node",
+                                                                                   node: nodeName)))
+            attempts.current = attempts.plan.next()
+        }
+        return nil
+    }
+
+    /// Decodes a response, or takes the attempt's failure, and decides what comes next.
+    @inline(never)
+    private func interpret(_ received: Result<Frame, CassandraError>, of request: Request, from connection: Connection,
+                           attempts: inout Attempts, started: ContinuousClock.Instant) throws -> AttemptStep {
+        let frame: Frame
+        let response: ResponseMessage
+        do {
+            frame = try received.get()
+            response = try Self.decodeResponse(frame, node: connection.node, statement: request.statement)
+        } catch let error as CassandraError {
+            return try failed(error.adding(node: connection.node, statement: request.statement), request: request,
+                              node: connection.node, attempts: &attempts, started: started)
+        }
+        let failure: CassandraError
+        switch response {
+        case .result(let result):
+            report(request, node: connection.node, attempt: attempts.attempt, since: started, outcome: .success)
+            switch result {
+            case .setKeyspace, .schemaChange:
+                return .finish(result, frame)
+            case .void, .rows, .prepared:
+                return .done(ResultSet(result: result, frame: frame, node: connection.node, columnsOverride: request.resultColumns))
+            }
+        case .error(let serverError) where serverError.code == .unprepared && !attempts.reprepared:
+            failure = .server(serverError, node: connection.node, statement: request.statement)
+            if let prepared = request.prepared ?? unpreparedStatement(serverError) {
+                attempts.reprepared = true
+                report(request, node: connection.node, attempt: attempts.attempt, since: started, outcome: .failure(failure))
+                return .reprepare(prepared)
+            }
+        case .error(let serverError):
+            failure = .server(serverError, node: connection.node, statement: request.statement)
+        case let other:
+            failure = CassandraError(.protocolViolation, "unexpected \(other.opcode) in answer to a request",
+                                     node: connection.node, statement: request.statement)
+        }
+        return try failed(failure, request: request, node: connection.node, attempts: &attempts, started: started)
+    }
+
+    /// Reports a failed attempt and applies the retry policy: moves `attempts` on, or throws.
+    @inline(never)
+    private func failed(_ failure: CassandraError, request: Request, node: String, attempts: inout Attempts,
+                        started: ContinuousClock.Instant) throws -> AttemptStep {
+        report(request, node: node, attempt: attempts.attempt, since: started, outcome: .failure(failure))
+        guard let retryFailure = failure.retryFailure else { throw failure }
+        let decision = configuration.retryPolicy.decide(RetryContext(
+            failure: retryFailure, isIdempotent: request.routing.isIdempotent, consistency: attempts.consistency,
+            retryCount: attempts.retryCount))
+        switch decision {
+        case .retrySameNode(let consistency):
+            attempts.consistency = consistency
+            attempts.retryCount += 1
+        case .retryNextNode(let consistency):
+            attempts.consistency = consistency
+            attempts.retryCount += 1
+            attempts.nodeErrors.append(.init(node: node, error: failure))
+            attempts.current = attempts.plan.next()
+        case .rethrow:
+            throw failure
+        case .ignore:
+            return .done(ResultSet.empty)
+        }
+        return .retry
     }
 
     /// The cached statement the server reports as unprepared (for batches and simple
@@ -156,8 +197,9 @@ extension Session {
         return preparedCache.statement(withID: id)
     }
 
-    /// Post-processing of a successful result: keyspace switches apply to every connection,
-    /// DDL waits for schema agreement.
+    /// Post-processing of a successful result that changes the session: keyspace switches apply
+    /// to every connection, DDL waits for schema agreement.
+    @inline(never)
     private func finish(_ result: ResponseMessage.Result, frame: Frame, request: Request, node: String) async throws -> ResultSet {
         switch result {
         case .setKeyspace(let keyspace):
@@ -181,6 +223,20 @@ extension Session {
     /// `deadline` (the attempt's start plus its timeout, so that the clock is read once).
     func send(_ message: RequestMessage, on connection: Connection, deadline: ContinuousClock.Instant, tracing: Bool,
               customPayload: [String: [UInt8]]?, statement: String) async throws -> Frame {
+        let frame = try Self.encode(message, for: connection, tracing: tracing, customPayload: customPayload, statement: statement)
+        return try await connection.send(frame, deadline: deadline)
+    }
+
+    /// Encodes one attempt of `request` at `consistency` for `connection`.
+    @inline(never)
+    static func encode(_ request: Request, consistency: Consistency, for connection: Connection) throws -> [UInt8] {
+        try encode(request.message(consistency: consistency), for: connection, tracing: request.tracing,
+                   customPayload: request.customPayload, statement: request.statement)
+    }
+
+    /// Encodes a request frame with stream id 0 (the connection patches in the real one).
+    static func encode(_ message: RequestMessage, for connection: Connection, tracing: Bool, customPayload: [String: [UInt8]]?,
+                       statement: String) throws -> [UInt8] {
         var buffer = CQLBuffer(capacity: 256)
         do {
             try connection.frameEncoder.encode(message, stream: 0, tracing: tracing, customPayload: customPayload, into: &buffer)
@@ -188,7 +244,7 @@ extension Session {
             throw CassandraError(.invalidArgument, "could not encode the request: \(error.message)", statement: statement,
                                  underlying: error)
         }
-        return try await connection.send((consume buffer).bytes, deadline: deadline)
+        return (consume buffer).bytes
     }
 
     /// Decodes a response frame in the caller's task.

@@ -64,6 +64,18 @@ public final class Session: Sendable {
         state = Mutex(State(snapshot: snapshot, addresses: addresses, keyspace: configuration.keyspace))
     }
 
+    /// A task executor on one of the session's event loops, for tasks that mostly issue requests.
+    ///
+    /// A task that prefers it (`withTaskExecutorPreference(session.taskExecutor) { … }` or
+    /// `group.addTask(executorPreference: session.taskExecutor) { … }`) runs on the thread that
+    /// owns the connections: its requests are written in the same loop iteration, without a
+    /// cross-thread submission, and each response resumes it there, without waking a thread of
+    /// the global pool. That saves most of the client CPU a request costs (see
+    /// `docs/benchmarks.md`). The loop thread runs the task's code between socket callbacks, so
+    /// keep CPU-heavy or blocking work out of such tasks. With several event loops, each access
+    /// returns the next loop's executor.
+    public var taskExecutor: any TaskExecutor { group.next().taskExecutor }
+
     // MARK: Connecting
 
     /// Connects to the cluster: opens a control connection to the first reachable contact
