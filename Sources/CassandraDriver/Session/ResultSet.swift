@@ -21,22 +21,44 @@ import CQLProtocol
 public struct ResultSet: Sendable, RandomAccessCollection {
     /// The columns of the rows, in order (empty for results without rows).
     public let columns: [ResultMetadata.ColumnSpec]
-    /// Where the next page starts, or `nil` on the last page.
-    public let pagingState: [UInt8]?
-    /// Warnings the server attached to the response.
-    public let warnings: [String]
-    /// The response's custom payload, if any.
-    public let customPayload: [String: [UInt8]]?
-    /// The tracing session id, when the statement asked for tracing.
-    public let tracingID: UUID?
-    /// The schema change a DDL statement made, if it was one.
-    public let schemaChange: ResponseMessage.SchemaChange?
     /// The node that answered, as `address:port`.
     public let node: String?
-
     let rows: ResponseMessage.Result.Rows?
-    let preparedResult: ResponseMessage.Result.Prepared?
-    let columnIndex: ColumnIndex
+    /// What most results lack, kept behind one reference so that the common result stays
+    /// small: it is returned through every layer of a request, whose async frames hold it.
+    private let envelope: Envelope?
+
+    /// The rarely present parts of a result.
+    private final class Envelope: Sendable {
+        let warnings: [String]
+        let customPayload: [String: [UInt8]]?
+        let tracingID: UUID?
+        let schemaChange: ResponseMessage.SchemaChange?
+        let preparedResult: ResponseMessage.Result.Prepared?
+
+        init(warnings: [String], customPayload: [String: [UInt8]]?, tracingID: UUID?,
+             schemaChange: ResponseMessage.SchemaChange?, preparedResult: ResponseMessage.Result.Prepared?) {
+            self.warnings = warnings
+            self.customPayload = customPayload
+            self.tracingID = tracingID
+            self.schemaChange = schemaChange
+            self.preparedResult = preparedResult
+        }
+    }
+
+    /// Where the next page starts, or `nil` on the last page.
+    public var pagingState: [UInt8]? { rows?.metadata.pagingState }
+    /// Warnings the server attached to the response.
+    public var warnings: [String] { envelope?.warnings ?? [] }
+    /// The response's custom payload, if any.
+    public var customPayload: [String: [UInt8]]? { envelope?.customPayload }
+    /// The tracing session id, when the statement asked for tracing.
+    public var tracingID: UUID? { envelope?.tracingID }
+    /// The schema change a DDL statement made, if it was one.
+    public var schemaChange: ResponseMessage.SchemaChange? { envelope?.schemaChange }
+
+    var preparedResult: ResponseMessage.Result.Prepared? { envelope?.preparedResult }
+    var columnIndex: ColumnIndex { ColumnIndex(columns) }
 
     init(result: ResponseMessage.Result, frame: Frame?, node: String?, columnsOverride: [ResultMetadata.ColumnSpec]? = nil) {
         var rows: ResponseMessage.Result.Rows?
@@ -48,17 +70,18 @@ public struct ResultSet: Sendable, RandomAccessCollection {
         case .prepared(let value): prepared = value
         case .void, .setKeyspace: break
         }
-        preparedResult = prepared
         self.rows = rows
-        self.schemaChange = schemaChange
-        let columns = rows?.metadata.columns ?? columnsOverride ?? []
-        self.columns = columns
-        columnIndex = ColumnIndex(columns)
-        pagingState = rows?.metadata.pagingState
-        warnings = frame?.warnings ?? []
-        customPayload = frame?.customPayload
-        tracingID = frame?.tracingID
+        columns = rows?.metadata.columns ?? columnsOverride ?? []
         self.node = node
+        let warnings = frame?.warnings ?? []
+        let customPayload = frame?.customPayload
+        let tracingID = frame?.tracingID
+        if warnings.isEmpty && customPayload == nil && tracingID == nil && schemaChange == nil && prepared == nil {
+            envelope = nil
+        } else {
+            envelope = Envelope(warnings: warnings, customPayload: customPayload, tracingID: tracingID,
+                                schemaChange: schemaChange, preparedResult: prepared)
+        }
     }
 
     /// An empty result (used when a retry policy ignores a failure).
