@@ -160,6 +160,13 @@ extension SchemaExecutor {
             if statement.ifExists { return .void }
             throw .invalid("Table '\(keyspaceName).\(tableName)' doesn't exist")
         }
+        if table.isView {
+            throw .invalid("Cannot use DROP TABLE on a materialized view. Please use DROP MATERIALIZED VIEW instead.")
+        }
+        let views = keyspace.views(of: tableName)
+        if !views.isEmpty {
+            throw .invalid("Cannot drop table when materialized views still depend on it (\(keyspaceName).{\(views.map(\.name).joined(separator: ","))})")
+        }
         state.keyspaces[keyspaceName]!.tables.removeValue(forKey: tableName)
         state.stores.removeValue(forKey: table.id)
         state.schemaGeneration += 1
@@ -168,7 +175,9 @@ extension SchemaExecutor {
 
     static func truncate(_ statement: Statement.Truncate, session: String?, in state: inout StorageEngine.State) throws(ExecutionError) -> ExecutionResult {
         let table = try existingTable(statement.table, session: session, state: state)
+        if table.isView { throw .invalid("Cannot TRUNCATE materialized view directly; must truncate base table instead") }
         state.stores[table.id]?.removeAll()
+        for view in state.keyspaces[table.keyspace]?.views(of: table.name) ?? [] { state.stores[view.id]?.removeAll() }
         return .void
     }
 
