@@ -261,6 +261,9 @@ final class QueryProcessor: Sendable {
     // MARK: Prepare
 
     private func prepareEntry(_ parsed: ParsedStatement, query: String, session: SessionState, id: [UInt8]) throws(ExecutionError) -> PreparedEntry {
+        if case .createMaterializedView = parsed.statement, parsed.bindMarkerCount > 0 {
+            throw .invalid("Bind variables are not allowed in CREATE MATERIALIZED VIEW statements")
+        }
         let (variables, pkIndexes, resultColumns) = try engine.withState { state throws(ExecutionError) in
             try metadata(for: parsed.statement, session: session.keyspace, state: state)
         }
