@@ -163,6 +163,9 @@ final class SchemaExecutorViewsTests: XCTestCase {
                        [.text("cc"), .text("k"), .text("v"), .text("w")])
         XCTAssertEqual(try cql.rows("SELECT where_clause FROM system_schema.views WHERE keyspace_name = 'ks' AND view_name = 'by_v'").rows,
                        [[.text("v IS NOT NULL AND k IS NOT NULL AND cc IS NOT NULL")]])
+        try cql.run("INSERT INTO t (k, cc, v, w) VALUES (1, 2, 3, 'renamed')")
+        XCTAssertEqual(try cql.rows("SELECT v, k, cc, w FROM by_v").rows, [[.int(3), .int(1), .int(2), .text("renamed")]],
+                       "the view is maintained under the new name")
         try cql.run("DROP MATERIALIZED VIEW all_v")
         try cql.run("DROP MATERIALIZED VIEW all_w")
         try cql.run("DROP TABLE plain")
