@@ -39,8 +39,6 @@ struct ViewUpdateGenerator {
         case none, newEntry, deleteOld, updateExisting, switchEntry
     }
 
-    /// The view.
-    let view: TableSchema
     /// The base table.
     let base: TableSchema
     /// The time of the write, in seconds.
@@ -74,7 +72,6 @@ struct ViewUpdateGenerator {
             guard let source = sources[view.columns[index].name] else { return nil }
             if view.columns[index].kind == .partitionKey { partitionKeySources.append(source) } else { clusteringSources.append(source) }
         }
-        self.view = view
         self.definition = definition
         self.base = base
         self.now = now
