@@ -112,12 +112,16 @@ final class StorageEngineViewsTests: XCTestCase {
 
     func testCollectionsAreCopiedElementByElement() throws {
         let cql = try QueryHarness.withKeyspace(
-            "CREATE TABLE t (k int PRIMARY KEY, v int, tags set<text>, m map<text, int>)",
+            "CREATE TABLE t (k int PRIMARY KEY, v int, tags set<text>, m map<text, int>, l list<int>)",
             "CREATE MATERIALIZED VIEW by_v AS SELECT * FROM t WHERE v IS NOT NULL AND k IS NOT NULL PRIMARY KEY (v, k)")
         try cql.run("INSERT INTO t (k, v, tags, m) VALUES (1, 5, {'a', 'b'}, {'x': 1})")
         try cql.run("UPDATE t SET tags = tags + {'c'}, tags = tags - {'a'}, m['y'] = 2 WHERE k = 1")
         XCTAssertEqual(try cql.rows("SELECT tags, m FROM by_v WHERE v = 5").rows,
                        [[.set([.text("b"), .text("c")]), .map([.init(key: .text("x"), value: .int(1)), .init(key: .text("y"), value: .int(2))])]])
+        try cql.run("UPDATE t SET l = [2] WHERE k = 1")
+        try cql.run("UPDATE t SET l = l + [3], l = [1] + l WHERE k = 1")
+        try cql.run("DELETE l[1] FROM t WHERE k = 1")
+        XCTAssertEqual(try cql.rows("SELECT l FROM by_v WHERE v = 5").rows, [[.list([.int(1), .int(3)])]])
         try cql.run("UPDATE t SET tags = {'z'}, v = 6 WHERE k = 1")
         XCTAssertEqual(try cql.rows("SELECT v, tags FROM by_v").rows, [[.int(6), .set([.text("z")])]])
         try cql.run("DELETE tags FROM t WHERE k = 1")
