@@ -25,7 +25,7 @@ enum CommitLogReplay {
                             guard let table = state.keyspaces[mutation.keyspace]?.tables[mutation.table] else { continue }
                             state.lastTimestamp = max(state.lastTimestamp, mutation.rows.map(\.timestamp).max() ?? 0)
                             state.advanceListPaths(past: mutation, table: table)
-                            state.apply(mutation, table: table, now: now)
+                            state.applyMaintainingViews(mutation, table: table, now: now)
                         }
                     }
                 default:

@@ -7,7 +7,7 @@ import CQLProtocol
 /// Every relation is also kept in ``filters`` so rows can be re-checked exactly.
 struct KeyRestrictions {
     /// One restriction with its values already evaluated.
-    struct Restriction {
+    struct Restriction: Sendable, Hashable {
         /// The column restricted (for token restrictions, the first partition-key column).
         var column: ColumnSchema
         /// The operator.

@@ -29,6 +29,7 @@ struct ModificationExecutor {
             throw ExecutionError(kind: .unauthorized, message: "\(keyspace) keyspace is not user-modifiable.")
         }
         let table = try SchemaExecutor.existingTable(name, session: session, state: state)
+        if table.isView { throw .invalid("Cannot directly modify a materialized view") }
         if table.isCounterTable {
             // ModificationStatement.validate: counters carry their own clocks and never expire.
             if using.timestamp != nil { throw .invalid("Cannot provide custom timestamp for counter updates") }
@@ -48,7 +49,7 @@ struct ModificationExecutor {
         try processor.commitLog?.append(mutations, now: time.seconds)
         for mutation in mutations {
             guard let table = state.keyspaces[mutation.keyspace]?.tables[mutation.table] else { continue }
-            state.apply(mutation, table: table, now: time.seconds)
+            state.applyMaintainingViews(mutation, table: table, now: time.seconds)
         }
     }
 

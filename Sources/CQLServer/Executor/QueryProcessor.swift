@@ -194,7 +194,7 @@ final class QueryProcessor: Sendable {
             case .use(let use):
                 return try SchemaExecutor.use(use, state: state)
             default:
-                let result = try self.ddl(statement, session: sessionKeyspace, state: &state)
+                let result = try self.ddl(statement, session: sessionKeyspace, time: time, state: &state)
                 // Schema changes and TRUNCATE (which removes data without mutations) replay as statements.
                 let changesSchema = if case .schemaChange = result { true } else { false }
                 let isTruncate = if case .truncate = statement { true } else { false }
@@ -218,7 +218,7 @@ final class QueryProcessor: Sendable {
         }
     }
 
-    private func ddl(_ statement: Statement, session: String?, state: inout StorageEngine.State) throws(ExecutionError) -> ExecutionResult {
+    private func ddl(_ statement: Statement, session: String?, time: RequestTime, state: inout StorageEngine.State) throws(ExecutionError) -> ExecutionResult {
         switch statement {
         case .createKeyspace(let create): return try SchemaExecutor.createKeyspace(create, in: &state)
         case .alterKeyspace(let alter): return try SchemaExecutor.alterKeyspace(alter, in: &state)
@@ -232,6 +232,9 @@ final class QueryProcessor: Sendable {
         case .dropType(let drop): return try SchemaExecutor.dropType(drop, session: session, in: &state)
         case .createIndex(let create): return try SchemaExecutor.createIndex(create, session: session, in: &state)
         case .dropIndex(let drop): return try SchemaExecutor.dropIndex(drop, session: session, in: &state)
+        case .createMaterializedView(let create): return try SchemaExecutor.createView(create, session: session, time: time, in: &state)
+        case .alterMaterializedView(let alter): return try SchemaExecutor.alterView(alter, session: session, in: &state)
+        case .dropMaterializedView(let drop): return try SchemaExecutor.dropView(drop, session: session, in: &state)
         default: throw .invalid("Unsupported statement")
         }
     }
@@ -258,6 +261,9 @@ final class QueryProcessor: Sendable {
     // MARK: Prepare
 
     private func prepareEntry(_ parsed: ParsedStatement, query: String, session: SessionState, id: [UInt8]) throws(ExecutionError) -> PreparedEntry {
+        if case .createMaterializedView = parsed.statement, parsed.bindMarkerCount > 0 {
+            throw .invalid("Bind variables are not allowed in CREATE MATERIALIZED VIEW statements")
+        }
         let (variables, pkIndexes, resultColumns) = try engine.withState { state throws(ExecutionError) in
             try metadata(for: parsed.statement, session: session.keyspace, state: state)
         }

@@ -8,6 +8,8 @@ extension SchemaExecutor {
             if statement.ifExists { return .void }
             throw .invalid("Table '\(keyspaceName).\(statement.table.name.name)' doesn't exist")
         }
+        if table.isView { throw .invalid("Cannot use ALTER TABLE on a materialized view; use ALTER MATERIALIZED VIEW instead") }
+        var views = keyspace.views(of: table.name)
         switch statement.action {
         case .alterType(let column, _):
             throw .invalid("Altering column types is no longer supported (column \(column.name))")
@@ -26,8 +28,13 @@ extension SchemaExecutor {
                 if table.isCounterTable != (type == .counter) {
                     throw .configuration("Cannot add a \(type == .counter ? "counter" : "non counter") column (\(name)) in a \(table.isCounterTable ? "counter" : "non counter") table")
                 }
-                table.addColumn(ColumnSchema(name: name, type: type, isFrozen: definition.type.isFrozen || !type.isCollection,
-                                             kind: definition.isStatic ? .staticColumn : .regular))
+                let column = ColumnSchema(name: name, type: type, isFrozen: definition.type.isFrozen || !type.isCollection,
+                                          kind: definition.isStatic ? .staticColumn : .regular)
+                table.addColumn(column)
+                // Views created with SELECT * select columns added later (not static ones).
+                for index in views.indices where views[index].view?.includesAllColumns == true && !definition.isStatic {
+                    views[index].addColumn(column)
+                }
             }
         case .drop(let ifExists, let columns, _):
             for column in columns {
@@ -39,6 +46,7 @@ extension SchemaExecutor {
                 if table.indexes.contains(where: { $0.column == column.name }) {
                     throw .invalid("Cannot drop column \(column.name) because it has dependent secondary indexes")
                 }
+                if !views.isEmpty { throw .invalid("Cannot drop column \(column.name) on base table \(table.name) with materialized views") }
                 table.dropColumn(named: column.name)
             }
         case .rename(let ifExists, let renames):
@@ -54,6 +62,7 @@ extension SchemaExecutor {
                     throw .invalid("Cannot rename column \(rename.from.name) to \(rename.to.name) in table '\(table.name)'; another column with that name already exists")
                 }
                 table.renameColumn(rename.from.name, to: rename.to.name)
+                for index in views.indices { views[index].renameColumn(rename.from.name, to: rename.to.name) }
                 for index in table.indexes.indices where table.indexes[index].column == rename.from.name {
                     table.indexes[index].column = rename.to.name
                     table.indexes[index].options["target"] = Identifier(rename.to.name).cqlText
@@ -61,8 +70,12 @@ extension SchemaExecutor {
             }
         case .options(let properties):
             table.options = try tableOptions(properties, isCounterTable: table.isCounterTable, base: table.options)
+            if !views.isEmpty && table.options["gc_grace_seconds"].flatMap({ Int($0) }) == 0 {
+                throw .invalid("Cannot alter gc_grace_seconds of the base table of a materialized view to 0, since this value is used to TTL undelivered updates. Setting gc_grace_seconds too low might cause undelivered updates to expire before being replayed.")
+            }
         }
         state.keyspaces[keyspaceName]!.tables[table.name] = table
+        for view in views { state.keyspaces[keyspaceName]!.tables[view.name] = view }
         state.schemaGeneration += 1
         return .schemaChange(.init(change: .updated, target: .table, keyspace: keyspaceName, name: table.name))
     }
@@ -175,7 +188,8 @@ extension SchemaExecutor {
             default: return false
             }
         }
-        for table in keyspace.tables.values where table.columns.contains(where: { uses($0.type) }) {
+        // Views only copy base columns, so the base table is the one to name.
+        for table in keyspace.tables.values where !table.isView && table.columns.contains(where: { uses($0.type) }) {
             throw .invalid("Cannot drop user type '\(keyspaceName).\(name)' as it is still used by table \(table.name)")
         }
         for other in keyspace.types where other.name != name && other.fields.contains(where: { uses($0.type) }) {

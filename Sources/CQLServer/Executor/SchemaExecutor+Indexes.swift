@@ -6,6 +6,7 @@ extension SchemaExecutor {
 
     static func createIndex(_ statement: Statement.CreateIndex, session: String?, in state: inout StorageEngine.State) throws(ExecutionError) -> ExecutionResult {
         var table = try existingTable(statement.table, session: session, state: state)
+        if table.isView { throw .invalid("Secondary indexes are not supported on materialized views") }
         guard statement.targets.count == 1, let target = statement.targets.first else {
             throw .invalid("Only CUSTOM indexes support multiple columns")
         }

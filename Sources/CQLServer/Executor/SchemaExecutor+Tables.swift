@@ -134,13 +134,21 @@ extension SchemaExecutor {
                 if property.name == "gc_grace_seconds", Int32(text).map({ $0 < 0 }) ?? true {
                     throw .configuration("gc_grace_seconds must be greater than or equal to 0 (got \(text))")
                 }
-                options[property.name] = text
+                options[property.name] = optionText(text)
             case .map(let map):
                 guard defaultMapOptions[property.name] != nil else { throw .syntax("Unknown property '\(property.name)'") }
                 options[property.name] = encodeMap(map)
             }
         }
         return options
+    }
+
+    /// A scalar option as kept in ``TableSchema/options``: a single word or number as is
+    /// (so numeric options read back with `Int(_:)`), anything else (a comment with spaces,
+    /// quotes or punctuation) as a quoted CQL string that ``OptionLiteral`` reads back whole.
+    static func optionText(_ text: String) -> String {
+        let isWord = !text.isEmpty && !text.hasPrefix("$$") && !text.contains { $0.isWhitespace || ",:{}'".contains($0) }
+        return isWord ? text : "'" + String(text.flatMap { $0 == "'" ? ["'", "'"] : [$0] }) + "'"
     }
 
     /// Map options are kept as their `{'k': 'v'}` text with keys sorted.
@@ -160,6 +168,13 @@ extension SchemaExecutor {
             if statement.ifExists { return .void }
             throw .invalid("Table '\(keyspaceName).\(tableName)' doesn't exist")
         }
+        if table.isView {
+            throw .invalid("Cannot use DROP TABLE on a materialized view. Please use DROP MATERIALIZED VIEW instead.")
+        }
+        let views = keyspace.views(of: tableName)
+        if !views.isEmpty {
+            throw .invalid("Cannot drop table when materialized views still depend on it (\(keyspaceName).{\(views.map(\.name).joined(separator: ","))})")
+        }
         state.keyspaces[keyspaceName]!.tables.removeValue(forKey: tableName)
         state.stores.removeValue(forKey: table.id)
         state.schemaGeneration += 1
@@ -168,7 +183,9 @@ extension SchemaExecutor {
 
     static func truncate(_ statement: Statement.Truncate, session: String?, in state: inout StorageEngine.State) throws(ExecutionError) -> ExecutionResult {
         let table = try existingTable(statement.table, session: session, state: state)
+        if table.isView { throw .invalid("Cannot TRUNCATE materialized view directly; must truncate base table instead") }
         state.stores[table.id]?.removeAll()
+        for view in state.keyspaces[table.keyspace]?.views(of: table.name) ?? [] { state.stores[view.id]?.removeAll() }
         return .void
     }
 

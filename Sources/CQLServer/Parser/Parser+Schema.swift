@@ -1,5 +1,5 @@
 extension Parser {
-    /// Dispatches `CREATE KEYSPACE | TABLE | TYPE | [CUSTOM] INDEX`.
+    /// Dispatches `CREATE KEYSPACE | TABLE | TYPE | [CUSTOM] INDEX | MATERIALIZED VIEW`.
     mutating func create() throws(ParseError) -> Statement {
         try expectKeyword("create")
         switch current.kind == .identifier ? current.value : "" {
@@ -7,11 +7,12 @@ extension Parser {
         case "table", "columnfamily": return .createTable(try createTable())
         case "type": return .createType(try createType())
         case "index", "custom": return .createIndex(try createIndex())
+        case "materialized": return .createMaterializedView(try createMaterializedView())
         default: throw noViableAlternative()
         }
     }
 
-    /// Dispatches `ALTER KEYSPACE | TABLE | TYPE`.
+    /// Dispatches `ALTER KEYSPACE | TABLE | TYPE | MATERIALIZED VIEW`.
     mutating func alter() throws(ParseError) -> Statement {
         try expectKeyword("alter")
         switch current.kind == .identifier ? current.value : "" {
@@ -23,14 +24,16 @@ extension Parser {
             return .alterKeyspace(.init(keyspace: keyspace, ifExists: ifExists, options: try properties()))
         case "table", "columnfamily": return .alterTable(try alterTable())
         case "type": return .alterType(try alterType())
+        case "materialized": return .alterMaterializedView(try alterMaterializedView())
         default: throw noViableAlternative()
         }
     }
 
-    /// Dispatches `DROP KEYSPACE | TABLE | TYPE | INDEX`.
+    /// Dispatches `DROP KEYSPACE | TABLE | TYPE | INDEX | MATERIALIZED VIEW`.
     mutating func drop() throws(ParseError) -> Statement {
         try expectKeyword("drop")
         let kind = current.kind == .identifier ? current.value : ""
+        if kind == "materialized" { return .dropMaterializedView(try dropMaterializedView()) }
         guard ["keyspace", "schema", "table", "columnfamily", "type", "index"].contains(kind) else {
             throw noViableAlternative()
         }

@@ -54,7 +54,7 @@ extension Parser {
     }
 
     /// Parses `*` (returned as an empty list) or `selector [AS alias], …`.
-    private mutating func selectClause() throws(ParseError) -> [Statement.Select.SelectedColumn] {
+    mutating func selectClause() throws(ParseError) -> [Statement.Select.SelectedColumn] {
         if consumeSymbol("*") { return [] }
         var selected: [Statement.Select.SelectedColumn] = []
         repeat {

@@ -13,7 +13,7 @@ extension Parser {
         try expectSymbol(")")
         if consumeKeyword("with") {
             repeat {
-                try tableProperty(into: &statement)
+                try tableProperty(options: &statement.options, clusteringOrder: &statement.clusteringOrder)
             } while consumeKeyword("and")
         }
         return statement
@@ -46,9 +46,9 @@ extension Parser {
         return ColumnDefinition(name: name, type: type, isStatic: consumeKeyword("static"))
     }
 
-    /// Parses one `tableProperty`: `CLUSTERING ORDER BY (…)`, `COMPACT STORAGE` (refused) or
-    /// `name = value`.
-    private mutating func tableProperty(into statement: inout Statement.CreateTable) throws(ParseError) {
+    /// Parses one `tableProperty` (or `viewProperty`): `CLUSTERING ORDER BY (…)`,
+    /// `COMPACT STORAGE` (refused) or `name = value`.
+    mutating func tableProperty(options: inout [Property], clusteringOrder: inout [Statement.CreateTable.ClusteringOrder]) throws(ParseError) {
         if isKeyword("compact") && isKeyword("storage", at: 1) {
             throw plainError("COMPACT STORAGE tables are not allowed starting with version 4.0")
         }
@@ -67,17 +67,17 @@ extension Parser {
                 } else {
                     throw noViableAlternative()
                 }
-                statement.clusteringOrder.append(.init(column: column, isDescending: isDescending))
+                clusteringOrder.append(.init(column: column, isDescending: isDescending))
             } while consumeSymbol(",")
             try expectSymbol(")")
             return
         }
         let nameToken = current
         let property = try property()
-        if statement.options.contains(where: { $0.name == property.name }) {
+        if options.contains(where: { $0.name == property.name }) {
             throw plainError("Multiple definition for property \(property.name)", at: nameToken)
         }
-        statement.options.append(property)
+        options.append(property)
     }
 
     /// Parses `ALTER TABLE` (`alterTableStatement` in `Parser.g`).

@@ -13,8 +13,8 @@
 /// exhaust the stack.
 ///
 /// The grammar is split by statement: `Parser+Select.swift`, `Parser+Insert.swift`,
-/// `Parser+Update.swift`, `Parser+Delete.swift`, `Parser+Batch.swift`, `Parser+Schema.swift`
-/// and `Parser+Table.swift` (DDL), with shared pieces in `Parser+Names.swift`,
+/// `Parser+Update.swift`, `Parser+Delete.swift`, `Parser+Batch.swift`, `Parser+Schema.swift`,
+/// `Parser+Table.swift` and `Parser+MaterializedView.swift` (DDL), with shared pieces in `Parser+Names.swift`,
 /// `Parser+Term.swift`, `Parser+Type.swift`, `Parser+Relation.swift` and
 /// `Parser+Property.swift`.
 public struct Parser {

@@ -8,7 +8,8 @@ public struct KeyspaceDefinition: Sendable, Hashable {
     public var replication: [String: String]
     /// `durable_writes`.
     public var durableWrites: Bool
-    /// Tables by name.
+    /// Tables and materialized views by name (a view's schema carries its
+    /// ``ViewDefinition``; Cassandra keeps both in one namespace).
     public var tables: [String: TableSchema] = [:]
     /// User-defined types by name, in creation order.
     public var types: [CQLType.UserDefinedType] = []
@@ -23,5 +24,10 @@ public struct KeyspaceDefinition: Sendable, Hashable {
     /// The user-defined type named `name`.
     public func type(named name: String) -> CQLType.UserDefinedType? {
         types.first { $0.name == name }
+    }
+
+    /// The materialized views of the table named `baseTable`, by name.
+    public func views(of baseTable: String) -> [TableSchema] {
+        tables.values.filter { $0.view?.baseTableName == baseTable }.sorted { $0.name < $1.name }
     }
 }

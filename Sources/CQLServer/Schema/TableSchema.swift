@@ -23,12 +23,15 @@ public struct TableSchema: Sendable, Hashable {
     public var options: [String: String]
     /// Secondary and storage-attached indexes on this table.
     public var indexes: [IndexDefinition]
+    /// The base table and `WHERE` clause when this is a materialized view; `nil` for a table.
+    public var view: ViewDefinition?
     /// The number of storage slots ever assigned (cells arrays are this long).
     public private(set) var slotCount = 0
 
-    /// Creates a table schema; derives key column positions from the columns' kinds.
+    /// Creates a table (or, with `view`, materialized view) schema; derives key column
+    /// positions from the columns' kinds.
     public init(keyspace: String, name: String, id: UUID = UUID(), columns: [ColumnSchema],
-                options: [String: String] = [:], indexes: [IndexDefinition] = []) {
+                options: [String: String] = [:], indexes: [IndexDefinition] = [], view: ViewDefinition? = nil) {
         self.keyspace = keyspace
         self.name = name
         self.id = id
@@ -39,6 +42,7 @@ public struct TableSchema: Sendable, Hashable {
         slotCount = columns.count
         self.options = options
         self.indexes = indexes
+        self.view = view
         reindex()
     }
 
@@ -63,6 +67,14 @@ public struct TableSchema: Sendable, Hashable {
     /// Whether the table is a counter table.
     public var isCounterTable: Bool { columns.contains { $0.isCounter } }
 
+    /// Whether this is a materialized view.
+    public var isView: Bool { view != nil }
+
+    /// Whether a row lives only as long as its primary-key liveness (Cassandra's
+    /// `enforceStrictLiveness`): true for views whose key holds a base non-key column, whose
+    /// rows must vanish with that column's cell even when other cells are live.
+    var enforcesStrictLiveness: Bool { view?.baseRegularKeyColumn != nil }
+
     /// Adds a regular or static column.
     public mutating func addColumn(_ column: ColumnSchema) {
         var column = column
@@ -83,10 +95,11 @@ public struct TableSchema: Sendable, Hashable {
         for index in columns.indices { columns[index].type = transform(columns[index].type) }
     }
 
-    /// Renames a primary-key column.
+    /// Renames a primary-key column (and, in a view, its mentions in the `WHERE` clause).
     public mutating func renameColumn(_ old: String, to new: String) {
         guard let index = columnIndex(named: old) else { return }
         columns[index].name = new
+        view?.renameColumn(old, to: new)
     }
 
     /// The columns Cassandra returns for `SELECT *`: partition key, clustering, then the

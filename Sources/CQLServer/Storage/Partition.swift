@@ -130,6 +130,27 @@ extension Row {
         }
     }
 
+    /// Merges a cell or collection copied from another row, keeping its own timestamps and
+    /// expiry (materialized view maintenance copies base cells this way).
+    mutating func merge(_ data: ColumnData, slot: Int, pathOrder: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Int) {
+        switch data {
+        case .simple(let cell):
+            if case .simple(let existing)? = cells[slot] {
+                cells[slot] = .simple(Cell.reconcile(existing, cell))
+            } else {
+                cells[slot] = .simple(cell)
+            }
+        case .complex(let incoming):
+            var complex = complexCell(slot)
+            complex.deletedAt = max(complex.deletedAt, incoming.deletedAt)
+            complex.elements.removeAll { $0.cell.timestamp <= complex.deletedAt }
+            for element in incoming.elements where element.cell.timestamp > complex.deletedAt {
+                complex.merge(path: element.path, cell: element.cell, pathOrder: pathOrder)
+            }
+            cells[slot] = .complex(complex)
+        }
+    }
+
     private func complexCell(_ slot: Int) -> ComplexCell {
         if case .complex(let complex)? = cells[slot] { return complex }
         return ComplexCell()

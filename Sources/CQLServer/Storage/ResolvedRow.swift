@@ -35,7 +35,8 @@ extension Partition {
         for row in rows {
             let deletion = deletion(for: row, clusteringTypes: clusteringTypes)
             var values = resolveCells(of: row, table: table, kind: .regular, deletion: deletion, now: now)
-            let rowLive = row.liveness?.isLive(now: now, deletion: deletion) == true || values.contains { $0 != nil }
+            let rowLive = row.liveness?.isLive(now: now, deletion: deletion) == true
+                || (!table.enforcesStrictLiveness && values.contains { $0 != nil })
             guard rowLive else { continue }
             for column in table.columns where column.kind == .staticColumn && column.slot < values.count {
                 values[column.slot] = staticValues[column.slot]

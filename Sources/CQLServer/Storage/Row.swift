@@ -12,6 +12,13 @@ struct RowLiveness: Sendable, Hashable {
     func isLive(now: Int64, deletion: Int64) -> Bool {
         timestamp > deletion && (expiresAt == 0 || expiresAt > now)
     }
+
+    /// A liveness that has already expired at `now`: it replaces older livenesses without
+    /// deleting any cell. Materialized views use it to end a row whose key column changed
+    /// (Cassandra's `LivenessInfo.withExpirationTime(timestamp, EXPIRED_LIVENESS_TTL, now)`).
+    static func expired(timestamp: Int64, now: Int64) -> RowLiveness {
+        RowLiveness(timestamp: timestamp, ttl: .max, expiresAt: now)
+    }
 }
 
 /// One CQL row (or a partition's static row): clustering values, liveness, deletion and cells.

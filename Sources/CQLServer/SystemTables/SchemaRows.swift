@@ -33,7 +33,21 @@ enum SchemaRows {
         return row
     }
 
-    /// The `system_schema.columns` rows of `table`, one per column.
+    /// The `system_schema.views` row of `view` (`SchemaKeyspace.addViewToSchemaMutation`):
+    /// its base table, `where_clause`, `include_all_columns`, id and table parameters.
+    static func view(_ view: TableSchema, definition: ViewDefinition) -> VirtualRow {
+        var row = TableParameters.row(options: view.options)
+        row["keyspace_name"] = .text(view.keyspace)
+        row["view_name"] = .text(view.name)
+        row["base_table_id"] = .uuid(definition.baseTableID)
+        row["base_table_name"] = .text(definition.baseTableName)
+        row["where_clause"] = .text(definition.whereClauseText)
+        row["include_all_columns"] = .boolean(definition.includesAllColumns)
+        row["id"] = .uuid(view.id)
+        return row
+    }
+
+    /// The `system_schema.columns` rows of `table` (or view), one per column.
     ///
     /// `position` is the key position for partition-key and clustering columns and -1 for
     /// the others; `clustering_order` is `asc` or `desc` for clustering columns and `none`
@@ -96,12 +110,15 @@ enum SchemaRows {
     }
 
     /// Every `system_schema` row describing `keyspace`, by schema table name.
+    /// Views are listed in `views` instead of `tables`; their columns are in `columns`.
     static func all(of keyspace: KeyspaceDefinition) -> [String: [VirtualRow]] {
-        let tables = keyspace.tables.values.sorted { $0.name < $1.name }
+        let tablesAndViews = keyspace.tables.values.sorted { $0.name < $1.name }
+        let tables = tablesAndViews.filter { !$0.isView }
         return [
             SchemaKeyspaceTables.keyspaces.name: [Self.keyspace(keyspace)],
             SchemaKeyspaceTables.tables.name: tables.map(table),
-            SchemaKeyspaceTables.columns.name: tables.flatMap(columns),
+            SchemaKeyspaceTables.views.name: tablesAndViews.compactMap { table in table.view.map { view(table, definition: $0) } },
+            SchemaKeyspaceTables.columns.name: tablesAndViews.flatMap(columns),
             SchemaKeyspaceTables.indexes.name: tables.flatMap(indexes),
             SchemaKeyspaceTables.types.name: keyspace.types.map { type($0, keyspace: keyspace.name) },
         ]

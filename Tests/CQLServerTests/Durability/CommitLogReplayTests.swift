@@ -94,6 +94,36 @@ final class CommitLogReplayTests: XCTestCase {
         XCTAssertEqual(try open(clock: clock).rows(snapshot), try after.rows(snapshot))
     }
 
+    func testMaterializedViewsSurviveARestartAndKeepBeingMaintained() throws {
+        let clock = ManualClock()
+        let before = try open(clock: clock)
+        try populate(before)
+        try before.run("INSERT INTO ks.t (k, c, v) VALUES (4, 0, 'before view')")
+        try before.run("UPDATE ks.t SET w = 1 WHERE k = 1 AND c = 0")
+        try before.run("CREATE MATERIALIZED VIEW by_v AS SELECT k, c, v, w FROM t WHERE v IS NOT NULL AND k IS NOT NULL AND c IS NOT NULL PRIMARY KEY (v, k, c)")
+        try before.run("CREATE MATERIALIZED VIEW dropped AS SELECT k, c FROM t WHERE k IS NOT NULL AND c IS NOT NULL PRIMARY KEY (c, k)")
+        try before.run("UPDATE t SET v = 'moved' WHERE k = 1 AND c = 0")
+        try before.run("UPDATE t USING TTL 100 SET v = 'brief', w = 6 WHERE k = 6 AND c = 0")
+        try before.run("DELETE FROM t WHERE k = 4")
+        try before.run("ALTER MATERIALIZED VIEW by_v WITH comment = 'kept'")
+        try before.run("DROP MATERIALIZED VIEW dropped")
+        let view = "SELECT v, k, c, w, writetime(w) FROM ks.by_v"
+        let expected = try before.rows(view)
+        XCTAssertEqual(Set(expected.rows.map { Array($0.prefix(4)) }),
+                       [[.text("brief"), .int(6), .int(0), .int(6)], [.text("moved"), .int(1), .int(0), .int(1)]])
+        clock.advance(seconds: 30)
+
+        let after = try open(clock: clock)
+        XCTAssertEqual(try after.rows(view), expected)
+        XCTAssertEqual(try after.rows("SELECT ttl(w) FROM ks.by_v WHERE v = 'brief'").rows, [[.int(70)]])
+        XCTAssertEqual(try after.rows("SELECT view_name, comment FROM system_schema.views WHERE keyspace_name = 'ks'").rows,
+                       [[.text("by_v"), .text("kept")]])
+        try after.run("UPDATE t SET v = 'again' WHERE k = 1 AND c = 0")
+        XCTAssertEqual(Set(try open(clock: clock).rows("SELECT v, w FROM ks.by_v").rows), [[.text("again"), .int(1)], [.text("brief"), .int(6)]])
+        clock.advance(seconds: 70)
+        XCTAssertEqual(try open(clock: clock).rows("SELECT v FROM ks.by_v").rows, [[.text("again")]], "the TTL counts from the original write")
+    }
+
     func testTruncateSurvivesARestart() throws {
         let clock = ManualClock()
         let before = try open(clock: clock)

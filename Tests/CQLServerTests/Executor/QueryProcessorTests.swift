@@ -43,6 +43,23 @@ final class QueryProcessorTests: XCTestCase {
         XCTAssertNotEqual(try cql.prepare("SELECT v FROM t").id, inKs.id)
     }
 
+    func testPreparedStatementsAgainstAView() throws {
+        let cql = try QueryHarness.withKeyspace(
+            "CREATE TABLE t (k int PRIMARY KEY, v text)",
+            "CREATE MATERIALIZED VIEW by_v AS SELECT * FROM t WHERE v IS NOT NULL AND k IS NOT NULL PRIMARY KEY (v, k)")
+        try cql.run("INSERT INTO t (k, v) VALUES (1, 'a')")
+        let select = try cql.prepare("SELECT k, v FROM by_v WHERE v = ?")
+        XCTAssertEqual(select.metadata.columns.map { [$0.keyspace, $0.table, $0.name] }, [["ks", "by_v", "v"]])
+        XCTAssertEqual(select.metadata.partitionKeyIndexes, [0])
+        XCTAssertEqual(select.resultMetadata.columns?.map { [$0.keyspace, $0.table, $0.name] }, [["ks", "by_v", "k"], ["ks", "by_v", "v"]])
+        XCTAssertEqual(try QueryHarness.decode(cql.execute(select, [.text("a")])).rows, [[.int(1), .text("a")]])
+        // As in Cassandra, writes to a view prepare but fail when executed.
+        let insert = try cql.prepare("INSERT INTO by_v (v, k) VALUES (?, ?)")
+        XCTAssertThrowsError(try cql.execute(insert, [.text("b"), .int(2)])) { error in
+            XCTAssertEqual((error as? ServerError)?.message, "Cannot directly modify a materialized view")
+        }
+    }
+
     func testNamedBoundValuesAreMatchedByName() throws {
         let cql = try harness()
         let values: RequestMessage.BoundValues = .named([

@@ -30,6 +30,15 @@ final class SchemaExecutorTests: XCTestCase {
         cql.assertError("CREATE INDEX v_idx ON t (c)", .invalid, "Index 'v_idx' already exists")
     }
 
+    func testFreeTextCommentsReadBackWhole() throws {
+        let cql = try harness()
+        try cql.run("CREATE TABLE u (k int PRIMARY KEY) WITH comment = 'it''s {two}: words' AND gc_grace_seconds = 7")
+        XCTAssertEqual(try cql.rows("SELECT comment, gc_grace_seconds FROM system_schema.tables WHERE keyspace_name = 'ks' AND table_name = 'u'").rows,
+                       [[.text("it's {two}: words"), .int(7)]])
+        try cql.run("ALTER TABLE u WITH comment = ''")
+        XCTAssertEqual(try cql.rows("SELECT comment FROM system_schema.tables WHERE keyspace_name = 'ks' AND table_name = 'u'").rows, [[.text("")]])
+    }
+
     func testSystemSchemaListsKeyspacesTablesAndColumns() throws {
         let cql = try harness()
         XCTAssertEqual(try cql.rows("SELECT keyspace_name FROM system_schema.keyspaces WHERE keyspace_name = 'ks'").rows, [[.text("ks")]])

@@ -141,4 +141,29 @@ final class SelectExecutorTests: XCTestCase {
         cql.assertError("SELECT nope FROM t", .invalid, "Undefined column name nope")
         cql.assertError("SELECT * FROM t WHERE nope = 1", .invalid, "Undefined column name nope")
     }
+
+    func testAViewIsReadLikeATable() throws {
+        let cql = try QueryHarness.withKeyspace(
+            "CREATE TABLE t (k int, c int, v int, w int, PRIMARY KEY (k, c))",
+            """
+            CREATE MATERIALIZED VIEW by_v AS SELECT * FROM t WHERE v IS NOT NULL AND k IS NOT NULL AND c IS NOT NULL
+            PRIMARY KEY (v, k, c) WITH CLUSTERING ORDER BY (k DESC, c ASC)
+            """)
+        for k in 0..<4 {
+            for c in 0..<3 { try cql.run("INSERT INTO t (k, c, v, w) VALUES (\(k), \(c), \(c % 2), \(k * 10 + c))") }
+        }
+        XCTAssertEqual(try cql.rows("SELECT k, c FROM by_v WHERE v = 1").rows, [[.int(3), .int(1)], [.int(2), .int(1)], [.int(1), .int(1)], [.int(0), .int(1)]],
+                       "rows follow the view's clustering order")
+        XCTAssertEqual(try cql.rows("SELECT k, c FROM by_v WHERE v = 0 AND k = 2").rows, [[.int(2), .int(0)], [.int(2), .int(2)]])
+        XCTAssertEqual(try cql.rows("SELECT k FROM by_v WHERE v = 1 AND k < 2").rows, [[.int(1)], [.int(0)]])
+        XCTAssertEqual(try cql.rows("SELECT k, c FROM by_v WHERE v = 1 ORDER BY k ASC, c DESC LIMIT 2").rows, [[.int(0), .int(1)], [.int(1), .int(1)]])
+        let pages = try cql.allPages("SELECT w FROM by_v", pageSize: 5)
+        XCTAssertEqual(pages.map(\.rows.count), [5, 5, 2])
+        XCTAssertEqual(Set(pages.flatMap(\.rows)).count, 12)
+        cql.assertError("SELECT * FROM by_v WHERE w = 21", .invalid,
+                        "Cannot execute this query as it might involve data filtering and thus may have unpredictable performance.")
+        XCTAssertEqual(try cql.rows("SELECT v, k, c FROM by_v WHERE w = 21 ALLOW FILTERING").rows, [[.int(1), .int(2), .int(1)]])
+        XCTAssertEqual(try cql.rows("SELECT count(*) FROM by_v WHERE v = 0").rows, [[.bigint(8)]])
+        XCTAssertEqual(try cql.rows("SELECT * FROM by_v WHERE v = 0 AND k = 3 AND c = 2").columns, ["v", "k", "c", "w"])
+    }
 }

@@ -44,6 +44,31 @@ enum SystemTablesFixture {
         ])
     }
 
+    static let viewID = UUID(uuidString: "a1b2c3d4-e5f6-4789-8abc-def012345678")!
+
+    /// `CREATE MATERIALIZED VIEW shop.orders_by_item AS SELECT customer, region, placed_at,
+    /// item, "Total" FROM shop.orders WHERE item IS NOT NULL AND customer IS NOT NULL AND
+    /// region IS NOT NULL AND placed_at IS NOT NULL PRIMARY KEY (item, customer, region,
+    /// placed_at) WITH comment = 'by item'`.
+    static func ordersByItem() -> TableSchema {
+        let whereClause = ["item", "customer", "region", "placed_at"].map { Relation(.column(Identifier($0)), .isNot, .term(.null)) }
+        return TableSchema(keyspace: "shop", name: "orders_by_item", id: viewID, columns: [
+            ColumnSchema(name: "item", type: .uuid, isFrozen: false, kind: .partitionKey, position: 0),
+            ColumnSchema(name: "customer", type: .text, isFrozen: false, kind: .clustering, position: 0, clusteringOrder: .ascending),
+            ColumnSchema(name: "region", type: .int, isFrozen: false, kind: .clustering, position: 1, clusteringOrder: .ascending),
+            ColumnSchema(name: "placed_at", type: .timestamp, isFrozen: false, kind: .clustering, position: 2, clusteringOrder: .descending),
+            ColumnSchema(name: "Total", type: .double, isFrozen: false, kind: .regular),
+        ], options: ["comment": "'by item'"], view: ViewDefinition(
+            baseTableID: tableID, baseTableName: "orders", includesAllColumns: false, whereClause: whereClause, baseRegularKeyColumn: nil))
+    }
+
+    /// The catalog of ``state()`` plus the view ``ordersByItem()``.
+    static func stateWithView() -> StorageEngine.State {
+        var state = state()
+        state.keyspaces["shop"]?.tables["orders_by_item"] = ordersByItem()
+        return state
+    }
+
     /// A catalog holding keyspace `shop` with the type and the table.
     static func state() -> StorageEngine.State {
         var keyspace = KeyspaceDefinition(name: "shop", replication: ["class": "SimpleStrategy", "replication_factor": "1"])

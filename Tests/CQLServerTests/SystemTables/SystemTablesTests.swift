@@ -118,6 +118,51 @@ final class SystemTablesTests: XCTestCase {
         ]])
     }
 
+    func testViewsRowDescribesTheViewAndItsBase() throws {
+        let state = Fixture.stateWithView()
+        XCTAssertEqual(try Fixture.shopRows("views", state: state), [[
+            "keyspace_name": text("shop"),
+            "view_name": text("orders_by_item"),
+            "base_table_id": .uuid(Fixture.tableID),
+            "base_table_name": text("orders"),
+            "where_clause": text("item IS NOT NULL AND customer IS NOT NULL AND region IS NOT NULL AND placed_at IS NOT NULL"),
+            "include_all_columns": .boolean(false),
+            "id": .uuid(Fixture.viewID),
+            "additional_write_policy": text("99p"),
+            "allow_auto_snapshot": nil,
+            "bloom_filter_fp_chance": .double(0.01),
+            "caching": textMap(["keys": "ALL", "rows_per_partition": "NONE"]),
+            "cdc": nil,
+            "comment": text("by item"),
+            "compaction": textMap(["class": "org.apache.cassandra.db.compaction.SizeTieredCompactionStrategy",
+                                   "max_threshold": "32", "min_threshold": "4"]),
+            "compression": textMap(["chunk_length_in_kb": "16", "class": "org.apache.cassandra.io.compress.LZ4Compressor"]),
+            "crc_check_chance": .double(1),
+            "dclocal_read_repair_chance": .double(0),
+            "default_time_to_live": .int(0),
+            "extensions": .map([]),
+            "gc_grace_seconds": .int(864_000),
+            "incremental_backups": nil,
+            "max_index_interval": .int(2048),
+            "memtable": nil,
+            "memtable_flush_period_in_ms": .int(0),
+            "min_index_interval": .int(128),
+            "read_repair": text("BLOCKING"),
+            "read_repair_chance": .double(0),
+            "speculative_retry": text("99p"),
+        ]])
+        XCTAssertEqual(try Fixture.shopRows("tables", state: state).map { $0["table_name"] }, [text("orders")], "a view is not a table row")
+        let viewColumns = try Fixture.shopRows("columns", state: state).filter { $0["table_name"] == text("orders_by_item") }
+        XCTAssertEqual(viewColumns.map { [$0["column_name"], $0["kind"], $0["position"], $0["clustering_order"]] }, [
+            [text("Total"), text("regular"), .int(-1), text("none")],
+            [text("customer"), text("clustering"), .int(0), text("asc")],
+            [text("item"), text("partition_key"), .int(0), text("none")],
+            [text("placed_at"), text("clustering"), .int(2), text("desc")],
+            [text("region"), text("clustering"), .int(1), text("asc")],
+        ])
+        XCTAssertNotEqual(SystemTables.schemaVersion(of: state), SystemTables.schemaVersion(of: Fixture.state()))
+    }
+
     func testUnpopulatedSchemaTablesAreEmptyWithCassandrasKeys() throws {
         let expectedKeys: [String: ([String], [String])] = [
             "dropped_columns": (["keyspace_name"], ["table_name", "column_name"]),

@@ -38,6 +38,12 @@ public enum Statement: Sendable, Hashable {
     case createIndex(CreateIndex)
     /// `DROP INDEX`.
     case dropIndex(DropIndex)
+    /// `CREATE MATERIALIZED VIEW`.
+    case createMaterializedView(CreateMaterializedView)
+    /// `ALTER MATERIALIZED VIEW`.
+    case alterMaterializedView(AlterMaterializedView)
+    /// `DROP MATERIALIZED VIEW`.
+    case dropMaterializedView(DropMaterializedView)
 }
 
 /// A statement together with its bind markers, as needed to answer a PREPARE.
