@@ -146,15 +146,40 @@ final class TCPConnectionTests: XCTestCase {
     }
 
     func testConnectTimesOut() async throws {
+        // A listener with a full accept queue that never accepts: the kernel drops further
+        // SYNs, so a connect to it neither completes nor fails until its timeout.
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        XCTAssertGreaterThanOrEqual(listener, 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw -> Bool in
+                bind(listener, raw, length) == 0 && listen(listener, 0) == 0 && getsockname(listener, raw, &length) == 0
+            }
+        }
+        XCTAssertTrue(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
         try await withEventLoop { loop in
-            let listener = try await startEchoServer(on: loop)
+            // Fill the queue (backlog 0 admits one connection on Linux; more to be safe).
+            var fillers: [TCPConnection] = []
+            for _ in 0..<4 {
+                guard let filler = try? await TCPConnection.connect(host: "127.0.0.1", port: port, on: loop,
+                                                                    timeout: .milliseconds(300)) else { break }
+                fillers.append(filler)
+            }
+            XCTAssertFalse(fillers.isEmpty, "no connection reached the listener")
+            let started = ContinuousClock.now
             do {
-                // A zero timeout fires on the next loop iteration, before the connect completes.
-                _ = try await TCPConnection.connect(host: "127.0.0.1", port: listener.port, on: loop, timeout: .zero)
+                _ = try await TCPConnection.connect(host: "127.0.0.1", port: port, on: loop, timeout: .milliseconds(300))
                 XCTFail("connect must time out")
             } catch let error as UVError {
                 XCTAssertEqual(error.code, .timedOut)
             }
+            XCTAssertGreaterThanOrEqual(ContinuousClock.now - started, .milliseconds(250))
+            for filler in fillers { filler.close() }
         }
     }
 
