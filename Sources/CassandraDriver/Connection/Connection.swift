@@ -71,6 +71,9 @@ final class Connection: @unchecked Sendable {
     private let sequenceCounter = Atomic<UInt64>(0)
     private let inFlight = Atomic<Int>(0)
     private let closedFlag = Atomic<Bool>(false)
+    /// The session's keyspace generation this connection was last switched to (`USE`); see
+    /// ``Session/use(keyspace:)``. Any thread.
+    let keyspaceGeneration = Atomic<Int>(0)
 
     // Loop only.
     var machine: StateMachine

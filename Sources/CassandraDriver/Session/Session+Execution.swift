@@ -5,6 +5,7 @@ import Foundation
 #endif
 import CQLProtocol
 import Metrics
+import Synchronization
 
 extension Session {
     /// Runs a request along the query plan with the retry policy, and speculative executions
@@ -85,6 +86,9 @@ extension Session {
     func performAlong(_ plan: QueryPlan.Iterator, _ request: Request) async throws -> ResultSet {
         var attempts = Attempts(plan: plan, consistency: request.routing.consistency)
         while let connection = nextConnection(&attempts) {
+            if connection.keyspaceGeneration.load(ordering: .relaxed) != keyspaceGeneration.load(ordering: .relaxed) {
+                try await catchUpKeyspace(of: connection)
+            }
             let started = ContinuousClock.now
             let received: Result<Frame, CassandraError>
             do {

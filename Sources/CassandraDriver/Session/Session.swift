@@ -47,6 +47,10 @@ public final class Session: Sendable {
 
     let group: EventLoopGroup
     let state: Mutex<State>
+    /// Incremented by every ``use(keyspace:)``; a connection whose own generation differs is
+    /// switched before it carries a request. Read on every request, hence an atomic beside
+    /// the locked state (written under the state lock, together with the keyspace).
+    let keyspaceGeneration: Atomic<Int>
     let preparedCache = PreparedStatementCache()
     let metrics: DriverMetrics
     let loadBalancing: any LoadBalancingPolicy
@@ -62,6 +66,9 @@ public final class Session: Sendable {
         loadBalancing = configuration.loadBalancingPolicy
             ?? TokenAwarePolicy(child: DCAwareRoundRobinPolicy(localDatacenter: localDatacenter ?? ""))
         state = Mutex(State(snapshot: snapshot, addresses: addresses, keyspace: configuration.keyspace))
+        // Connections start at generation 0: a configured keyspace is generation 1, so that
+        // every new connection switches to it.
+        keyspaceGeneration = Atomic(configuration.keyspace == nil ? 0 : 1)
     }
 
     /// A task executor on one of the session's event loops, for tasks that mostly issue requests.
@@ -167,13 +174,11 @@ public final class Session: Sendable {
                 guard let self else { return connection }
                 self.metrics.connectionsOpened.increment()
                 connection.onClose { [weak self] _ in self?.metrics.connectionsClosed.increment() }
-                if let keyspace = self.state.withLock({ $0.keyspace }) {
-                    do {
-                        try await self.switchKeyspace(of: connection, to: keyspace)
-                    } catch {
-                        connection.close()
-                        throw error
-                    }
+                do {
+                    try await self.catchUpKeyspace(of: connection)
+                } catch {
+                    connection.close()
+                    throw error
                 }
                 return connection
             },
@@ -224,6 +229,11 @@ public final class Session: Sendable {
     // MARK: Keyspace
 
     /// Switches every connection, present and future, to `keyspace` (`USE`).
+    ///
+    /// The keyspace is checked on one connection first; then it becomes the session's, and
+    /// the other connections switch at once. A connection that opens or comes back meanwhile
+    /// cannot miss the change: each connection records the keyspace generation it was switched
+    /// to, and one that lags behind is switched before it carries its next request.
     /// - Parameter keyspace: the keyspace name (quoted as needed).
     /// - Throws: ``CassandraError`` when the keyspace does not exist.
     public func use(keyspace: String) async throws {
@@ -234,12 +244,30 @@ public final class Session: Sendable {
             throw CassandraError(.noNodeAvailable, "no connection is open to switch keyspace on")
         }
         try await switchKeyspace(of: first, to: keyspace)
-        state.withLock { $0.keyspace = keyspace }
+        let generation = state.withLock { state in
+            state.keyspace = keyspace
+            return keyspaceGeneration.add(1, ordering: .sequentiallyConsistent).newValue
+        }
+        first.keyspaceGeneration.store(generation, ordering: .sequentiallyConsistent)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for connection in connections.dropFirst() {
-                group.addTask { try await self.switchKeyspace(of: connection, to: keyspace) }
+                group.addTask { try await self.catchUpKeyspace(of: connection) }
             }
             try await group.waitForAll()
+        }
+    }
+
+    /// Switches `connection` to the session's keyspace unless it is there already; repeats if
+    /// the keyspace changes while it switches.
+    @inline(never)
+    func catchUpKeyspace(of connection: Connection) async throws {
+        while true {
+            let (keyspace, generation) = state.withLock { ($0.keyspace, keyspaceGeneration.load(ordering: .sequentiallyConsistent)) }
+            guard connection.keyspaceGeneration.load(ordering: .sequentiallyConsistent) != generation else { return }
+            if let keyspace { try await switchKeyspace(of: connection, to: keyspace) }
+            let stillCurrent = state.withLock { _ in keyspaceGeneration.load(ordering: .sequentiallyConsistent) == generation }
+            connection.keyspaceGeneration.store(generation, ordering: .sequentiallyConsistent)
+            if stillCurrent { return }
         }
     }
 
