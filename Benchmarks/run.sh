@@ -30,7 +30,10 @@ fi
 echo "server: $host:$port  ops per cell: $OPS  concurrency: $CONCURRENCY" >&2
 
 if [ -x .build/release/cql-bench ] || swift build -c release --product cql-bench >&2 2>/dev/null; then
+    # Twice: tasks on Swift's global executor (`swift`), and tasks preferring the session's
+    # event-loop executor (`swift-loop`, see Session.taskExecutor).
     .build/release/cql-bench --host "$host" --port "$port" --ops "$OPS" --concurrency "$CONCURRENCY" >> "$results"
+    .build/release/cql-bench --host "$host" --port "$port" --ops "$OPS" --concurrency "$CONCURRENCY" --executor loop >> "$results"
 fi
 (cd Benchmarks/gocql && GOPATH=/usr/share/gocode GO111MODULE=off go build -o /tmp/gocql-bench . >&2)
 /tmp/gocql-bench -hosts "$host" -port "$port" -ops "$OPS" -concurrency "$CONCURRENCY" >> "$results"

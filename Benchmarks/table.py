@@ -3,7 +3,7 @@ import json
 import sys
 
 rows = [json.loads(line) for line in sys.stdin if line.startswith("{")]
-order = {"swift": 0, "gocql": 1, "python": 2}
+order = {"swift": 0, "swift-loop": 1, "gocql": 2, "python": 3}
 rows.sort(key=lambda row: (row["workload"], row["concurrency"], order.get(row["driver"], 9)))
 print("| workload | in flight | driver | ops/s | p50 µs | p99 µs | p99.9 µs | client CPU µs/op | errors |")
 print("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
