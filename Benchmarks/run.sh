@@ -29,7 +29,7 @@ else
 fi
 echo "server: $host:$port  ops per cell: $OPS  concurrency: $CONCURRENCY" >&2
 
-if [ -x .build/release/cql-bench ] || swift build -c release --product cql-bench >&2 2>/dev/null; then
+if swift build -c release --product cql-bench >&2; then
     # Twice: tasks on Swift's global executor (`swift`), and tasks preferring the session's
     # event-loop executor (`swift-loop`, see Session.taskExecutor).
     .build/release/cql-bench --host "$host" --port "$port" --ops "$OPS" --concurrency "$CONCURRENCY" >> "$results"
