@@ -1,0 +1,59 @@
+/// A materialized view of a model's table, in the shape of express-cassandra's
+/// `materialized_views` entries: the fields it copies, its own primary key, clustering order
+/// and optional filters.
+///
+/// ```swift
+/// ModelSchema("users",
+///     fields: ["id": "uuid", "email": "text", "name": "text", "age": "int"],
+///     key: ["id"],
+///     materializedViews: [
+///         "users_by_email": .init(select: ["name", "age"], key: ["email", "id"]),
+///         "users_by_age": .init(key: ["age", "id"], clusteringOrder: ["id": .desc], filters: ["id": ["$gte": "…"]]),
+///     ])
+/// ```
+///
+/// The view key must hold every primary-key field of the table and at most one other field
+/// (Cassandra's rule); its fields are always selected. The ORM writes `IS NOT NULL` for every
+/// view key field, so rows whose view key field is NULL are not in the view. `filters` add
+/// restrictions on the table's primary-key fields (the only other restrictions Cassandra
+/// accepts), written into the view's `WHERE` clause as literals.
+public struct MaterializedViewDefinition: Sendable, Hashable {
+    /// The fields a view copies from its table.
+    public enum Selection: Sendable, Hashable, ExpressibleByArrayLiteral {
+        /// Every field of the table (`SELECT *`): fields added to the table later are added
+        /// to the view too.
+        case all
+        /// These fields, plus the view key fields.
+        case fields([String])
+
+        /// These fields; `["*"]` (express-cassandra's spelling) is ``all``.
+        public init(arrayLiteral elements: String...) {
+            self = elements == ["*"] ? .all : .fields(elements)
+        }
+    }
+
+    /// The fields the view copies.
+    public var select: Selection
+    /// The view's primary key: partition key first (an array for a composite one), then
+    /// clustering fields.
+    public var key: [KeyPart]
+    /// The order of the view's clustering fields; ascending when absent.
+    public var clusteringOrder: [String: SortDirection]
+    /// Extra `WHERE` restrictions on the table's primary-key fields, as a query object
+    /// (`["day": ["$gte": 20240101]]`; `$eq $in $gt $gte $lt $lte`, combined with `$and`).
+    public var filters: [String: ORMValue]
+
+    /// Creates a view definition.
+    /// - Parameters:
+    ///   - select: the fields to copy; every field by default.
+    ///   - key: the view's primary key.
+    ///   - clusteringOrder: clustering directions.
+    ///   - filters: restrictions on the table's primary-key fields.
+    public init(select: Selection = .all, key: [KeyPart], clusteringOrder: [String: SortDirection] = [:],
+                filters: [String: ORMValue] = [:]) {
+        self.select = select
+        self.key = key
+        self.clusteringOrder = clusteringOrder
+        self.filters = filters
+    }
+}
