@@ -140,7 +140,7 @@ struct ResolvedView: Sendable {
             var literals: [String] = []
             for value in values {
                 guard let literal = CQLLiteral.text(value, as: column.type) else {
-                    throw invalid("the filter value of '\(field)' is not a \(column.type) literal (NULL, non-finite and collection values cannot filter a view)", field)
+                    throw invalid("the filter value of '\(field)' is not a literal of type \(column.type) (NULL, non-finite and collection values cannot filter a view)", field)
                 }
                 literals.append(literal)
             }
