@@ -1,14 +1,17 @@
 /// A materialized view of a model's table, in the shape of express-cassandra's
 /// `materialized_views` entries: the fields it copies, its own primary key, clustering order
-/// and optional filters.
+/// and optional filters. Read it with ``Model/view(_:)`` (or ``TypedModel/view(_:)``); it
+/// offers no writes, Cassandra keeps it in step with the table.
 ///
 /// ```swift
-/// ModelSchema("users",
-///     fields: ["id": "uuid", "email": "text", "name": "text", "age": "int"],
-///     key: ["id"],
+/// ModelSchema("scores",
+///     fields: ["game": "text", "season": "int", "player": "text", "points": "int"],
+///     key: [["game", "season"], "player"],
 ///     materializedViews: [
-///         "users_by_email": .init(select: ["name", "age"], key: ["email", "id"]),
-///         "users_by_age": .init(key: ["age", "id"], clusteringOrder: ["id": .desc], filters: ["id": ["$gte": "…"]]),
+///         "scores_by_points": .init(select: ["points"], key: [["game", "season"], "points", "player"],
+///                                   clusteringOrder: ["points": .desc]),
+///         "recent_scores_by_player": .init(key: ["player", "game", "season"],
+///                                          filters: ["season": ["$gte": 2024]]),
 ///     ])
 /// ```
 ///
@@ -16,7 +19,22 @@
 /// (Cassandra's rule); its fields are always selected. The ORM writes `IS NOT NULL` for every
 /// view key field, so rows whose view key field is NULL are not in the view. `filters` add
 /// restrictions on the table's primary-key fields (the only other restrictions Cassandra
-/// accepts), written into the view's `WHERE` clause as literals.
+/// accepts), written into the view's `WHERE` clause as literals. Views of counter tables,
+/// static fields, and key fields that are non-frozen collections or durations are refused
+/// when the schema loads.
+///
+/// ## Migrations
+///
+/// Views are part of their table's ``MigrationPlan``: created after the table, compared with
+/// `system_schema.views` (selected fields, key, clustering order, `WHERE` clause).
+/// ``MigrationMode/safe`` refuses any difference, including a view of the table that the
+/// schema no longer declares, exactly as it refuses undeclared columns and indexes;
+/// ``MigrationMode/alter`` and ``MigrationMode/drop`` create missing views, drop and recreate
+/// changed ones (a view cannot be altered), drop undeclared ones, and drop every view of
+/// the table before a column or the table itself is dropped, recreating them afterwards.
+///
+/// Cassandra 4 and 5 disable views unless `cassandra.yaml` enables them; creating one then
+/// fails with ``ORMError/Code/materializedViewsDisabled``.
 public struct MaterializedViewDefinition: Sendable, Hashable {
     /// The fields a view copies from its table.
     public enum Selection: Sendable, Hashable, ExpressibleByArrayLiteral {
