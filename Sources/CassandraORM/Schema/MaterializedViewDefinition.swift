@@ -59,6 +59,8 @@ public struct MaterializedViewDefinition: Sendable, Hashable {
     public var clusteringOrder: [String: SortDirection]
     /// Extra `WHERE` restrictions on the table's primary-key fields, as a query object
     /// (`["day": ["$gte": 20240101]]`; `$eq $in $gt $gte $lt $lte`, combined with `$and`).
+    /// Values are text, numbers, booleans, UUIDs, timestamps, blobs or inet addresses; text
+    /// without single quotes (Cassandra reports those unescaped in `system_schema.views`).
     public var filters: [String: ORMValue]
 
     /// Creates a view definition.

@@ -142,6 +142,11 @@ struct ResolvedView: Sendable {
                 guard let literal = CQLLiteral.text(value, as: column.type) else {
                     throw invalid("the filter value of '\(field)' is not a literal of type \(column.type) (NULL, non-finite and collection values cannot filter a view)", field)
                 }
+                // Cassandra prints string constants of `where_clause` without escaping quotes, so
+                // a view filtered by one could never compare equal to its schema.
+                if literal.hasPrefix("'"), literal.dropFirst().dropLast().contains("'") {
+                    throw invalid("the filter value of '\(field)' contains a single quote, which system_schema.views cannot report faithfully", field)
+                }
                 literals.append(literal)
             }
             if restriction.op == .in {

@@ -65,13 +65,13 @@ final class ResolvedViewTests: XCTestCase {
         let id = UUID(uuidString: "6F1C2D3E-0000-4000-8000-00000000ABCD")!
         let schema = try ResolvedSchema(ModelSchema("f", fields: fields, key: [["k", "n"], "u", "t", "b", "d", "ok"], materializedViews: [
             "f_view": .init(key: ["n", "k", "u", "t", "b", "d", "ok"], filters: [
-                "k": ["$in": ["a", "it's"]], "n": ["$gte": 3, "$lt": 10], "u": .uuid(id), "t": .date(Date(timeIntervalSince1970: 1.5)),
+                "k": ["$in": ["a", "b c"]], "n": ["$gte": 3, "$lt": 10], "u": .uuid(id), "t": .date(Date(timeIntervalSince1970: 1.5)),
                 "b": .bytes([0x0A, 0xFF]), "d": 2, "ok": true,
             ]),
         ]))
         let filters = schema.views[0].relations.dropFirst(7).map { $0.text(quoting: { $0 }) }
         XCTAssertEqual(filters, [
-            "b = 0x0aff", "d = 2.0", "k IN ('a', 'it''s')", "n >= 3", "n < 10", "ok = true", "t = 1500",
+            "b = 0x0aff", "d = 2.0", "k IN ('a', 'b c')", "n >= 3", "n < 10", "ok = true", "t = 1500",
             "u = 6f1c2d3e-0000-4000-8000-00000000abcd",
         ])
     }
@@ -104,6 +104,7 @@ final class ResolvedViewTests: XCTestCase {
         assertInvalid(["v": .init(key: ["player", "game", "season"], filters: ["season": "three"])], field: "season", "is not a literal of type int")
         assertInvalid(["v": .init(key: ["player", "game", "season"], filters: ["season": nil])], field: "season", "is not a literal of type int")
         assertInvalid(["v": .init(key: ["player", "game", "season"], filters: ["season": ["$in": []]])], field: "season", "at least one value")
+        assertInvalid(["v": .init(key: ["player", "game", "season"], filters: ["game": "it's"])], field: "game", "contains a single quote")
     }
 
     func testStaticFieldsAndCounterTablesAreRefused() {
