@@ -128,26 +128,31 @@ public final class CassandraClient: Sendable {
 
     // MARK: Models
 
-    /// Loads a model: validates the schema, migrates its table (and unique-field lookup
-    /// tables) per ``ORMOptions/migration``, waits for schema agreement.
+    /// Loads a model: validates the schema, migrates its table (with its indexes and
+    /// materialized views, and unique-field lookup tables) per ``ORMOptions/migration``,
+    /// waits for schema agreement.
     /// - Parameters:
     ///   - table: the table name.
     ///   - fields: fields by name: type strings or ``FieldDefinition``s.
     ///   - key: the primary key.
     ///   - clusteringOrder: clustering directions.
     ///   - indexes: indexes.
+    ///   - materializedViews: materialized views by name, read with ``Model/view(_:)``.
     ///   - options: timestamps and versions.
     ///   - hooks: write hooks.
     /// - Returns: the model.
-    /// - Throws: ``ORMError`` (``ORMError/Code/invalidSchema``, ``ORMError/Code/migrationRefused``, …).
+    /// - Throws: ``ORMError`` (``ORMError/Code/invalidSchema``, ``ORMError/Code/migrationRefused``,
+    ///   ``ORMError/Code/materializedViewsDisabled``, …).
     public func loadSchema(_ table: String, fields: [String: FieldDefinition], key: [KeyPart],
                            clusteringOrder: [String: SortDirection] = [:], indexes: [IndexDefinition] = [],
+                           materializedViews: [String: MaterializedViewDefinition] = [:],
                            options: ModelOptions = .init(), hooks: ModelHooks = .init()) async throws -> Model {
         try await loadSchema(ModelSchema(table, fields: fields, key: key, clusteringOrder: clusteringOrder, indexes: indexes,
-                                         options: options, hooks: hooks))
+                                         materializedViews: materializedViews, options: options, hooks: hooks))
     }
 
-    /// Loads a model from a ``ModelSchema``; see ``loadSchema(_:fields:key:clusteringOrder:indexes:options:hooks:)``.
+    /// Loads a model from a ``ModelSchema``; see
+    /// ``loadSchema(_:fields:key:clusteringOrder:indexes:materializedViews:options:hooks:)``.
     /// - Parameters:
     ///   - schema: the schema.
     ///   - migration: overrides ``ORMOptions/migration`` for this model.
@@ -165,7 +170,8 @@ public final class CassandraClient: Sendable {
     }
 
     /// The migrations ``loadSchema(_:migration:)`` would run for `schema`, without running
-    /// them: one plan for the table and one per unique-field lookup table.
+    /// them: one plan for the table (with its indexes and materialized views) and one per
+    /// unique-field lookup table.
     /// - Parameters:
     ///   - schema: the schema.
     ///   - mode: the mode to plan for; ``ORMOptions/migration`` when `nil`.

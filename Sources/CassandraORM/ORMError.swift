@@ -19,6 +19,7 @@ public struct ORMError: Error, Sendable, CustomStringConvertible, CustomDebugStr
             case notConnected, invalidSchema, invalidIdentifier, unknownField, invalidValue, validationFailed
             case missingPrimaryKey, invalidQuery, filteringRequired, migrationRefused, schemaAgreementTimeout
             case uniqueViolation, hookFailed, modelNotLoaded, modelAlreadyBound, driver, decodingFailed, unsupported
+            case unknownView, materializedViewsDisabled
         }
 
         private let base: Base
@@ -63,6 +64,11 @@ public struct ORMError: Error, Sendable, CustomStringConvertible, CustomDebugStr
         public static let decodingFailed = Code(.decodingFailed)
         /// The operation is not supported in this context (for example unique fields in a batch).
         public static let unsupported = Code(.unsupported)
+        /// ``Model/view(_:)`` names a materialized view the model's schema does not declare.
+        public static let unknownView = Code(.unknownView)
+        /// The server refuses materialized views because they are disabled in its configuration
+        /// (the default of Cassandra 4 and 5); the driver error is in ``ORMError/underlying``.
+        public static let materializedViewsDisabled = Code(.materializedViewsDisabled)
 
         /// The code's name.
         public var description: String { base.rawValue }
@@ -136,12 +142,27 @@ public struct ORMError: Error, Sendable, CustomStringConvertible, CustomDebugStr
         return text
     }
 
-    /// Wraps a driver error; passes ``ORMError``s through.
+    /// Wraps a driver error; passes ``ORMError``s through. A server refusing materialized
+    /// views because they are disabled becomes ``Code/materializedViewsDisabled``.
     static func wrap(_ error: any Error, statement: String? = nil, table: String? = nil) -> ORMError {
         if let error = error as? ORMError { return error }
         if let driver = error as? CassandraError {
+            if driver.refusesDisabledViews {
+                return ORMError(.materializedViewsDisabled,
+                                "the server has materialized views disabled; enable them in cassandra.yaml (materialized_views_enabled: true, or enable_materialized_views: true before Cassandra 4.1) or remove materializedViews from the schema",
+                                table: table, statement: statement ?? driver.statement, underlying: driver)
+            }
             return ORMError(.driver, driver.message, table: table, statement: statement ?? driver.statement, underlying: driver)
         }
         return ORMError(.driver, "\(error)", table: table, statement: statement, underlying: error)
+    }
+}
+
+extension CassandraError {
+    /// Whether the server (or, after retries, any node) answered Cassandra's "Materialized
+    /// views are disabled. Enable in cassandra.yaml to use."
+    var refusesDisabledViews: Bool {
+        if let server = serverError, server.code == .invalid, server.message.hasPrefix("Materialized views are disabled") { return true }
+        return nodeErrors.contains { $0.error.refusesDisabledViews }
     }
 }

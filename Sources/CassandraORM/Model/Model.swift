@@ -32,6 +32,8 @@ public final class Model: Sendable {
     let statements = StatementCache()
     /// The quoted `"keyspace"."table"`.
     let tableName: String
+    /// The read-only models of the table's materialized views, by name (see ``view(_:)``).
+    let views: [String: Model]
 
     /// The table name.
     public var table: String { schema.table }
@@ -62,6 +64,7 @@ public final class Model: Sendable {
         savesPlainly = lookups.isEmpty && schema.options.timestamps == nil && schema.options.versions == nil
             && schema.hooks.beforeSave == nil && schema.hooks.afterSave == nil
             && !schema.definitions.values.contains { $0.default != nil || $0.rule != nil }
+        views = try await Self.viewModels(of: schema, client: client)
     }
 
     var builder: QueryBuilder { QueryBuilder(schema: schema, keyspace: client.keyspace, tableName: tableName) }

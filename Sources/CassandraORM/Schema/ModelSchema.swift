@@ -1,5 +1,5 @@
-/// A model's schema: its table, fields, primary key, indexes and options, in the shape of
-/// express-cassandra's model definitions.
+/// A model's schema: its table, fields, primary key, indexes, materialized views and options,
+/// in the shape of express-cassandra's model definitions.
 ///
 /// ```swift
 /// let schema = ModelSchema("orders",
@@ -19,6 +19,8 @@ public struct ModelSchema: Sendable {
     public var clusteringOrder: [String: SortDirection]
     /// Secondary and storage-attached indexes.
     public var indexes: [IndexDefinition]
+    /// Materialized views of the table by name, read with ``Model/view(_:)``.
+    public var materializedViews: [String: MaterializedViewDefinition]
     /// Timestamp and version columns.
     public var options: ModelOptions
     /// Hooks run around writes.
@@ -31,15 +33,18 @@ public struct ModelSchema: Sendable {
     ///   - key: the primary key.
     ///   - clusteringOrder: clustering directions.
     ///   - indexes: indexes.
+    ///   - materializedViews: materialized views by name.
     ///   - options: timestamps and versions.
     ///   - hooks: write hooks.
     public init(_ table: String, fields: [String: FieldDefinition], key: [KeyPart], clusteringOrder: [String: SortDirection] = [:],
-                indexes: [IndexDefinition] = [], options: ModelOptions = .init(), hooks: ModelHooks = .init()) {
+                indexes: [IndexDefinition] = [], materializedViews: [String: MaterializedViewDefinition] = [:],
+                options: ModelOptions = .init(), hooks: ModelHooks = .init()) {
         self.table = table
         self.fields = fields
         self.key = key
         self.clusteringOrder = clusteringOrder
         self.indexes = indexes
+        self.materializedViews = materializedViews
         self.options = options
         self.hooks = hooks
     }
@@ -78,6 +83,8 @@ struct ResolvedSchema: Sendable {
     let definitions: [String: FieldDefinition]
     let options: ModelOptions
     let hooks: ModelHooks
+    /// The materialized views, in name order; set last, once the table itself is resolved.
+    private(set) var views: [ResolvedView] = []
 
     /// The partition key, then the clustering columns.
     let primaryKey: [String]
@@ -193,6 +200,9 @@ struct ResolvedSchema: Sendable {
         uniqueFields = definitions.filter(\.value.unique).keys.sorted()
         if !uniqueFields.isEmpty && !counters.isEmpty {
             throw ORMError(.invalidSchema, "counter tables cannot have unique fields", table: table)
+        }
+        views = try schema.materializedViews.keys.sorted().map { name throws(ORMError) in
+            try ResolvedView(name: name, definition: schema.materializedViews[name]!, base: self)
         }
     }
 }
