@@ -30,7 +30,7 @@ final class KeyspaceSwitchIntegrationTests: XCTestCase {
             // (`USE first`): it is still opening when the switch below happens.
             server.addFaultRule(FaultRule(.queryContaining("USE \(first)"), .delay(.seconds(1)), times: 1))
             let session = try await Session.connect(configuration: configuration)
-            let oneIsReady = try await eventually {
+            let oneIsReady = await eventually {
                 (try? await session.execute("SELECT v FROM marker WHERE k = 0").first?["v", as: Int32.self]) == 1
             }
             XCTAssertTrue(oneIsReady, "no connection is ready")
