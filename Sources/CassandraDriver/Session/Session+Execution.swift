@@ -25,7 +25,7 @@ extension Session {
             if let delay = configuration.speculativeExecutionPolicy.nextExecutionDelay(for: request.routing, executionsStarted: 1) {
                 return try await performSpeculatively(request, nodes: Array(plan), firstDelay: delay)
             }
-            return try await performAlong(plan.makeIterator(), request)
+            return try await performAlong(plan.makeIterator(), request, startingAt: start)
         } catch let error as CassandraError {
             metrics.recordError(error.code)
             throw error
@@ -75,7 +75,8 @@ extension Session {
         }
     }
 
-    /// Tries the plan's nodes in order, retrying per the retry policy.
+    /// Tries the plan's nodes in order, retrying per the retry policy; `start` is when the
+    /// request began, if just now.
     ///
     /// Only the send is awaited on the common path: everything else (decoding, retry
     /// decisions, error building) runs in synchronous helpers, and the rare awaited steps
@@ -83,13 +84,14 @@ extension Session {
     /// this function's async frame, which lives as long as the request and exists once per
     /// request in flight, small: with hundreds of requests in flight the frames must stay in
     /// the CPU caches.
-    func performAlong(_ plan: QueryPlan.Iterator, _ request: Request) async throws -> ResultSet {
+    func performAlong(_ plan: QueryPlan.Iterator, _ request: Request, startingAt start: ContinuousClock.Instant? = nil) async throws -> ResultSet {
         var attempts = Attempts(plan: plan, consistency: request.routing.consistency)
         while let connection = nextConnection(&attempts) {
             if connection.keyspaceGeneration.load(ordering: .relaxed) != keyspaceGeneration.load(ordering: .relaxed) {
                 try await catchUpKeyspace(of: connection)
             }
-            let started = ContinuousClock.now
+            // The request's own start serves as its first attempt's: one clock read less.
+            let started = attempts.attempt == 1 ? start ?? .now : .now
             let received: Result<Frame, CassandraError>
             do {
                 received = .success(try await connection.send(Self.encode(request, consistency: attempts.consistency, for: connection),
