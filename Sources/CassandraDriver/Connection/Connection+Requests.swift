@@ -13,7 +13,7 @@ extension Connection {
     ///   ``CassandraError/Code/connectionClosed``, ``CassandraError/Code/cancelled`` or
     ///   ``CassandraError/Code/shutdown``.
     @inline(never)
-    func send(_ frame: consuming [UInt8], deadline: ContinuousClock.Instant) async throws -> Frame {
+    nonisolated(nonsending) func send(_ frame: consuming [UInt8], deadline: ContinuousClock.Instant) async throws -> Frame {
         if Task.isCancelled { throw Self.cancelledError.adding(node: node, statement: nil) }
         let sequence = nextSequence()
         var pending: [UInt8]? = consume frame

@@ -11,7 +11,7 @@ extension Session {
     /// Runs a request along the query plan with the retry policy, and speculative executions
     /// for idempotent requests when the policy asks for them.
     /// - Returns: the result and the frame it came in (for the envelope), plus the node.
-    func perform(_ request: Request) async throws -> ResultSet {
+    nonisolated(nonsending) func perform(_ request: Request) async throws -> ResultSet {
         let snapshot = try beginRequest(statement: request.statement)
         defer { endRequest() }
         metrics.requests.increment()
@@ -84,7 +84,7 @@ extension Session {
     /// this function's async frame, which lives as long as the request and exists once per
     /// request in flight, small: with hundreds of requests in flight the frames must stay in
     /// the CPU caches.
-    func performAlong(_ plan: QueryPlan.Iterator, _ request: Request, startingAt start: ContinuousClock.Instant? = nil) async throws -> ResultSet {
+    nonisolated(nonsending) func performAlong(_ plan: QueryPlan.Iterator, _ request: Request, startingAt start: ContinuousClock.Instant? = nil) async throws -> ResultSet {
         var attempts = Attempts(plan: plan, consistency: request.routing.consistency)
         while let connection = nextConnection(&attempts) {
             if connection.keyspaceGeneration.load(ordering: .relaxed) != keyspaceGeneration.load(ordering: .relaxed) {

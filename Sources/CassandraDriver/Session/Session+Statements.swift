@@ -14,7 +14,7 @@ extension Session {
     /// - Returns: the first page of the result.
     /// - Throws: ``CassandraError``.
     @discardableResult
-    public func execute(_ cql: String, _ values: any CQLEncodable & Sendable..., options: Statement.Options = .init()) async throws -> ResultSet {
+    nonisolated(nonsending) public func execute(_ cql: String, _ values: any CQLEncodable & Sendable..., options: Statement.Options = .init()) async throws -> ResultSet {
         try await execute(Statement(cql, values: .positional(values), options: options))
     }
 
@@ -23,7 +23,7 @@ extension Session {
     /// - Returns: the first page of the result.
     /// - Throws: ``CassandraError``.
     @discardableResult
-    public func execute(_ statement: Statement) async throws -> ResultSet {
+    nonisolated(nonsending) public func execute(_ statement: Statement) async throws -> ResultSet {
         let options = statement.options
         switch statement.values {
         case .positional(let values):
@@ -63,7 +63,7 @@ extension Session {
     /// - Returns: the first page of the result.
     /// - Throws: ``CassandraError``.
     @discardableResult
-    public func execute(_ prepared: PreparedStatement, _ values: any CQLEncodable & Sendable...,
+    nonisolated(nonsending) public func execute(_ prepared: PreparedStatement, _ values: any CQLEncodable & Sendable...,
                         options: Statement.Options = .init()) async throws -> ResultSet {
         var bound = try prepared.bind(values: values)
         bound.options = options
@@ -76,7 +76,7 @@ extension Session {
     /// - Returns: the first page of the result.
     /// - Throws: ``CassandraError``.
     @discardableResult
-    public func execute(_ bound: BoundStatement) async throws -> ResultSet {
+    nonisolated(nonsending) public func execute(_ bound: BoundStatement) async throws -> ResultSet {
         let prepared = bound.prepared
         let columns = prepared.resultMetadata.columns
         let skipMetadata = !(columns?.isEmpty ?? true)

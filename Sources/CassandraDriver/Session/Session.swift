@@ -26,9 +26,14 @@ import UVLoop
 /// ``execute(_:_:options:)`` returns one page (``Statement/Options/pageSize`` rows, with
 /// ``ResultSet/pagingState`` to continue); ``rows(_:_:options:)`` pages lazily through all of them.
 ///
-/// ## Thread safety
+/// ## Thread safety and executors
 /// Every method is safe from any task. ``close()`` waits for requests in flight, then closes
 /// every connection and stops the event loops.
+///
+/// The `execute` methods are `nonisolated(nonsending)`: they run on the caller's executor
+/// (binding, encoding and decoding included) instead of hopping to the global one at each
+/// call, which saves a scheduler round trip per layer of the request path. A task that prefers
+/// ``taskExecutor`` therefore runs the whole request on the connections' loop thread.
 public final class Session: Sendable {
     /// The configuration the session was created with.
     public let configuration: Configuration
