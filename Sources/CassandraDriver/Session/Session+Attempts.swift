@@ -17,7 +17,7 @@ extension Session {
         /// The failure of every node the request moved away from.
         var nodeErrors: [CassandraError.NodeError] = []
 
-        init(plan: QueryPlan.Iterator, consistency: Consistency) {
+        init(plan: consuming QueryPlan.Iterator, consistency: Consistency) {
             self.plan = plan
             self.consistency = consistency
             current = self.plan.next()

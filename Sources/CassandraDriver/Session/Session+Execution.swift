@@ -84,7 +84,7 @@ extension Session {
     /// this function's async frame, which lives as long as the request and exists once per
     /// request in flight, small: with hundreds of requests in flight the frames must stay in
     /// the CPU caches.
-    nonisolated(nonsending) func performAlong(_ plan: QueryPlan.Iterator, _ request: Request, startingAt start: ContinuousClock.Instant? = nil) async throws -> ResultSet {
+    nonisolated(nonsending) func performAlong(_ plan: consuming QueryPlan.Iterator, _ request: Request, startingAt start: ContinuousClock.Instant? = nil) async throws -> ResultSet {
         var attempts = Attempts(plan: plan, consistency: request.routing.consistency)
         while let connection = nextConnection(&attempts) {
             if connection.keyspaceGeneration.load(ordering: .relaxed) != keyspaceGeneration.load(ordering: .relaxed) {
