@@ -64,7 +64,8 @@ public struct CQLProtocolError: Error, Sendable, Hashable, CustomStringConvertib
     public var message: String
     /// The opcode of the frame being decoded, when known.
     public var opcode: UInt8?
-    /// The reader offset within the body where decoding stopped, when known.
+    /// The reader offset within the body where decoding stopped, when known; for CQL type
+    /// text (``CQLTypeExpression/init(parsing:)``), the offending token's offset in Unicode scalars.
     public var offset: Int?
     /// Up to ``maximumPayloadLength`` bytes of the input that failed to decode.
     public var payload: [UInt8]?

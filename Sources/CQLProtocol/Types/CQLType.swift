@@ -1,6 +1,7 @@
 /// A CQL data type as described by an `[option]` in native_protocol_v4.spec §4.2.5.2.
 ///
-/// `frozen` is a schema property rather than a wire property, so it has no case here:
+/// `frozen` is a schema property rather than a wire property, so it has no case here (see
+/// ``CQLTypeExpression``, which keeps it):
 /// ``CQLType/init(parsing:)`` accepts `frozen<…>` and drops it. Cassandra 5's
 /// `vector<T, n>` travels as a custom type and is modelled as ``vector(_:dimension:)``.
 public indirect enum CQLType: Sendable, Hashable {

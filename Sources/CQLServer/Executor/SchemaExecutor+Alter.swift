@@ -97,7 +97,7 @@ extension SchemaExecutor {
         for field in statement.fields {
             guard names.insert(field.name.name).inserted else { throw .invalid("Duplicate field name '\(field.name.name)' in type '\(name)'") }
             try validateNesting(field.type, column: field.name.name)
-            if case .userDefined(let referenced) = field.type.unfrozen, referenced.name.name == name {
+            if case .userDefined(let referenced) = field.type.unfrozen, referenced.name == name {
                 throw .invalid("Cannot refer to user type '\(name)' within its own definition")
             }
             fields.append(.init(name: field.name.name, type: try resolve(field.type, in: keyspace)))

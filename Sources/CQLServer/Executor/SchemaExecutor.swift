@@ -123,31 +123,19 @@ enum SchemaExecutor {
 
     /// Resolves a declared type: user-defined types get their fields from the keyspace.
     static func resolve(_ expression: CQLTypeExpression, in keyspace: KeyspaceDefinition) throws(ExecutionError) -> CQLType {
-        switch expression {
-        case .native(let type): return type
-        case .frozen(let inner): return try resolve(inner, in: keyspace)
-        case .list(let element): return .list(try resolve(element, in: keyspace))
-        case .set(let element): return .set(try resolve(element, in: keyspace))
-        case .map(let key, let value): return .map(try resolve(key, in: keyspace), try resolve(value, in: keyspace))
-        case .tuple(let elements):
-            var types: [CQLType] = []
-            for element in elements { types.append(try resolve(element, in: keyspace)) }
-            return .tuple(types)
-        case .vector(let element, let dimension):
-            let elementType = try resolve(element, in: keyspace)
-            guard dimension > 0 else { throw .invalid("vectors may only have positive dimensions; given \(dimension)") }
-            return .vector(elementType, dimension: dimension)
-        case .userDefined(let name):
-            if let qualifier = name.keyspace, qualifier.name != keyspace.name {
-                throw .invalid("Statement on keyspace \(keyspace.name) cannot refer to a user type in keyspace \(qualifier.name); user types can only be used in the keyspace they are defined in")
-            }
-            guard let udt = keyspace.type(named: name.name.name) else {
-                throw .invalid("Unknown type \(keyspace.name).\(name.name.name)")
-            }
-            return .udt(udt)
-        case .custom(let className):
-            do { return try CQLType(marshalClass: className) } catch { throw .configuration(error.message) }
-        }
+        try expression.cqlType(
+            userType: { name throws(ExecutionError) in
+                if let qualifier = name.keyspace, qualifier != keyspace.name {
+                    throw .invalid("Statement on keyspace \(keyspace.name) cannot refer to a user type in keyspace \(qualifier); user types can only be used in the keyspace they are defined in")
+                }
+                guard let udt = keyspace.type(named: name.name) else {
+                    throw .invalid("Unknown type \(keyspace.name).\(name.name)")
+                }
+                return .udt(udt)
+            },
+            customType: { className throws(ExecutionError) in
+                do throws(CQLProtocolError) { return try CQLType(marshalClass: className) } catch { throw .configuration(error.message) }
+            })
     }
 
     /// Non-frozen collections nested in a collection must be frozen (Cassandra rejects them).

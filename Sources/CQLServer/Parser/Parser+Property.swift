@@ -1,3 +1,5 @@
+import CQLProtocol
+
 extension Parser {
     /// Parses `property (AND property)*` (`properties` in `Parser.g`).
     /// - Throws: ``ParseError`` with Cassandra's `Multiple definition for property x` on a
@@ -21,7 +23,7 @@ extension Parser {
         try expectSymbol("=")
         if isSymbol("{") { return Property(name: name, value: .map(try propertyMap())) }
         if let text = propertyConstant() { return Property(name: name, value: .text(text)) }
-        if current.kind == .identifier && !Keywords.isReserved(current.value) {
+        if current.kind == .identifier && !CQLKeywords.isReserved(current.value) {
             return Property(name: name, value: .text(advance().value))
         }
         throw noViableAlternative()

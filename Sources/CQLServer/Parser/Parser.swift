@@ -150,7 +150,7 @@ public struct Parser {
         depth += 1
         guard depth <= Self.maximumDepth else {
             nestingLimitExceeded = true
-            throw ParseError.positioned(line: current.line, column: current.column, "nesting deeper than \(Self.maximumDepth) levels")
+            throw nestingTooDeep(at: current)
         }
     }
 
@@ -165,8 +165,14 @@ public struct Parser {
         return .positioned(line: token.line, column: token.column, "no viable alternative at input \(token.quotedForMessage)")
     }
 
-    func mismatched(expecting expected: String) -> ParseError {
-        .positioned(line: current.line, column: current.column, "mismatched input \(current.quotedForMessage) expecting \(expected)")
+    func mismatched(expecting expected: String, at token: Token? = nil) -> ParseError {
+        let token = token ?? current
+        return .positioned(line: token.line, column: token.column, "mismatched input \(token.quotedForMessage) expecting \(expected)")
+    }
+
+    /// The error for nesting beyond ``maximumDepth``, at `token`.
+    func nestingTooDeep(at token: Token) -> ParseError {
+        .positioned(line: token.line, column: token.column, "nesting deeper than \(Self.maximumDepth) levels")
     }
 
     /// An error Cassandra reports without a position (`addRecognitionError`).

@@ -2,8 +2,8 @@
 ///
 /// Keywords are not a separate kind: an unquoted word is an ``Kind/identifier`` token whose
 /// ``value`` is lowercased, and the parser decides from context whether it is a keyword (see
-/// ``Keywords``). This mirrors Cassandra, where many keywords are "unreserved" and may name
-/// columns, tables or functions.
+/// ``CQLProtocol/CQLKeywords``). This mirrors Cassandra, where many keywords are "unreserved"
+/// and may name columns, tables or functions.
 public struct Token: Sendable, Hashable {
     /// The category of a token (Cassandra `Lexer.g` token types).
     public enum Kind: Sendable, Hashable {

@@ -59,27 +59,7 @@ public struct ColumnSchema: Sendable, Hashable {
     /// Whether the column belongs to the primary key.
     public var isPrimaryKey: Bool { kind == .partitionKey || kind == .clustering }
 
-    /// The type text Cassandra stores in `system_schema.columns.type`, e.g. `frozen<list<int>>`.
-    public var typeText: String { Self.typeText(type, frozen: isFrozen, topLevel: true) }
-
-    /// Cassandra's canonical text for `type`: nested collections and UDTs inside a
-    /// collection are always frozen.
-    static func typeText(_ type: CQLType, frozen: Bool, topLevel: Bool) -> String {
-        let inner: String
-        switch type {
-        case .list(let element): inner = "list<\(typeText(element, frozen: true, topLevel: false))>"
-        case .set(let element): inner = "set<\(typeText(element, frozen: true, topLevel: false))>"
-        case .map(let key, let value):
-            inner = "map<\(typeText(key, frozen: true, topLevel: false)), \(typeText(value, frozen: true, topLevel: false))>"
-        case .tuple(let elements):
-            // Tuples are always frozen; Cassandra prints them as frozen<tuple<…>>.
-            let body = "tuple<\(elements.map { typeText($0, frozen: true, topLevel: false) }.joined(separator: ", "))>"
-            return "frozen<\(body)>"
-        case .udt(let udt): inner = Identifier(udt.name).cqlText
-        case .vector(let element, let dimension): return "vector<\(typeText(element, frozen: true, topLevel: false)), \(dimension)>"
-        default: return type.description
-        }
-        let needsFrozen = frozen && (type.isCollection || { if case .udt = type { return true } else { return false } }())
-        return needsFrozen ? "frozen<\(inner)>" : inner
-    }
+    /// The type text Cassandra stores in `system_schema.columns.type`, e.g. `frozen<list<int>>`
+    /// (see ``CQLProtocol/CQLTypeExpression/canonicalText``).
+    public var typeText: String { CQLTypeExpression(type, frozen: isFrozen).canonicalText }
 }

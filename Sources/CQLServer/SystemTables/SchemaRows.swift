@@ -105,8 +105,8 @@ enum SchemaRows {
     /// frozen UDTs may be fields; ``CQLType`` does not record whether a collection field was
     /// declared frozen, so collection fields print unfrozen (the common declaration).
     static func fieldTypeText(_ type: CQLType) -> String {
-        if case .udt = type { return ColumnSchema.typeText(type, frozen: true, topLevel: false) }
-        return ColumnSchema.typeText(type, frozen: false, topLevel: true)
+        if case .udt = type { return CQLTypeExpression(type, frozen: true).canonicalText }
+        return CQLTypeExpression(type).canonicalText
     }
 
     /// Every `system_schema` row describing `keyspace`, by schema table name.

@@ -3,6 +3,9 @@ import CQLProtocol
 /// A CQL column type parsed from its text (`"map<text, int>"`, `"frozen<address>"`,
 /// `"vector<float, 3>"`), keeping `frozen` (which ``CQLProtocol/CQLType`` drops because it
 /// is not a wire property) so that DDL and `system_schema` comparisons are exact.
+///
+/// This is the ORM's vocabulary over ``CQLProtocol/CQLTypeExpression``: parsing, printing and
+/// the wire type all go through ``expression``.
 public indirect enum FieldType: Sendable, Hashable, CustomStringConvertible {
     /// A native type, by its canonical name (`text`, `int`, …; `varchar` becomes `text`).
     case native(String)
@@ -21,34 +24,69 @@ public indirect enum FieldType: Sendable, Hashable, CustomStringConvertible {
     /// A user-defined type, by name.
     case userDefined(String)
 
-    static let nativeNames: Set<String> = [
-        "ascii", "bigint", "blob", "boolean", "counter", "decimal", "double", "float", "int", "timestamp", "uuid",
-        "text", "varint", "timeuuid", "inet", "date", "time", "smallint", "tinyint", "duration",
-    ]
-
-    /// Parses type text as written in a schema or in `system_schema.columns.type`.
+    /// Parses type text as written in a schema or in `system_schema.columns.type`, with the
+    /// grammar of ``CQLProtocol/CQLTypeExpression``.
     /// - Parameter text: the type text.
-    /// - Throws: ``ORMError/Code/invalidSchema`` for malformed text.
+    /// - Throws: ``ORMError/Code/invalidSchema`` for malformed text (the message says what was
+    ///   expected, what was found and where; ``ORMError/underlying`` is the
+    ///   ``CQLProtocol/CQLProtocolError``), and for the types ``init(_:)`` refuses.
     public init(parsing text: String) throws(ORMError) {
-        var parser = FieldTypeParser(text: text)
-        self = try parser.parse(depth: 0)
-        try parser.expectEnd()
+        let expression: CQLTypeExpression
+        do { expression = try CQLTypeExpression(parsing: text) } catch {
+            throw ORMError(.invalidSchema, error.message, underlying: error)
+        }
+        try self.init(expression)
+    }
+
+    /// The ORM's view of a parsed type. Directly nested `frozen<frozen<…>>` collapses.
+    /// - Parameter expression: the type.
+    /// - Throws: ``ORMError/Code/invalidSchema`` for what ORM schemas cannot declare: custom
+    ///   (`'class'`) types, and user-defined types named with a keyspace (the ORM creates its
+    ///   types and tables in the client's keyspace).
+    public init(_ expression: CQLTypeExpression) throws(ORMError) {
+        switch expression {
+        case .native(let type): self = .native(type.description)
+        case .list(let element): self = .list(try FieldType(element))
+        case .set(let element): self = .set(try FieldType(element))
+        case .map(let key, let value): self = .map(try FieldType(key), try FieldType(value))
+        case .tuple(let elements):
+            var types: [FieldType] = []
+            for element in elements { types.append(try FieldType(element)) }
+            self = .tuple(types)
+        case .vector(let element, let dimension): self = .vector(try FieldType(element), dimension)
+        case .frozen(let inner):
+            let type = try FieldType(inner)
+            if case .frozen = type { self = type } else { self = .frozen(type) }
+        case .userDefined(let name):
+            guard name.keyspace == nil else {
+                throw ORMError(.invalidSchema, "invalid type '\(expression)': name user-defined types without a keyspace; the ORM uses the client's")
+            }
+            self = .userDefined(name.name)
+        case .custom:
+            throw ORMError(.invalidSchema, "invalid type '\(expression)': the ORM does not support custom types")
+        }
+    }
+
+    /// The shared type expression this type stands for; a ``native(_:)`` name that is not a
+    /// CQL native type stands for `blob`.
+    public var expression: CQLTypeExpression {
+        switch self {
+        case .native(let name): .native(CQLType(nativeName: name) ?? .blob)
+        case .list(let element): .list(element.expression)
+        case .set(let element): .set(element.expression)
+        case .map(let key, let value): .map(key.expression, value.expression)
+        case .tuple(let elements): .tuple(elements.map(\.expression))
+        case .vector(let element, let dimension): .vector(element.expression, dimension: dimension)
+        case .frozen(let inner): .frozen(inner.expression)
+        case .userDefined(let name): .userDefined(.init(name: name))
+        }
     }
 
     /// The canonical spelling, as Cassandra writes it in `system_schema`
-    /// (`frozen<map<text, int>>`, `vector<float, 3>`).
+    /// (`frozen<map<text, int>>`, `vector<float, 3>`; see
+    /// ``CQLProtocol/CQLTypeExpression/canonicalText``).
     public var description: String {
-        switch self {
-        case .native(let name): name
-        case .list(let element): "list<\(element)>"
-        case .set(let element): "set<\(element)>"
-        case .map(let key, let value): "map<\(key), \(value)>"
-        case .tuple(let elements): "frozen<tuple<\(elements.map(\.description).joined(separator: ", "))>>"
-        case .vector(let element, let dimension): "vector<\(element), \(dimension)>"
-        case .frozen(.tuple(let elements)): FieldType.tuple(elements).description
-        case .frozen(let inner): "frozen<\(inner)>"
-        case .userDefined(let name): Identifier.isPlain(name) ? name : Identifier.quote(name)
-        }
+        expression.canonicalText
     }
 
     /// The type without an outer `frozen`.
@@ -81,131 +119,7 @@ public indirect enum FieldType: Sendable, Hashable, CustomStringConvertible {
 
     /// The wire type (user-defined types without fields; the driver learns them from the server).
     public var cqlType: CQLType {
-        switch self {
-        case .native(let name): CQLType(nativeName: name) ?? .blob
-        case .list(let element): .list(element.cqlType)
-        case .set(let element): .set(element.cqlType)
-        case .map(let key, let value): .map(key.cqlType, value.cqlType)
-        case .tuple(let elements): .tuple(elements.map(\.cqlType))
-        case .vector(let element, let dimension): .vector(element.cqlType, dimension: dimension)
-        case .frozen(let inner): inner.cqlType
-        case .userDefined(let name): .udt(.init(keyspace: "", name: name, fields: []))
-        }
-    }
-}
-
-/// Recursive descent over type text.
-struct FieldTypeParser {
-    let text: String
-    let characters: [Character]
-    var position = 0
-
-    init(text: String) {
-        self.text = text
-        characters = Array(text)
-    }
-
-    func fail(_ why: String) -> ORMError {
-        ORMError(.invalidSchema, "invalid CQL type '\(text)': \(why)")
-    }
-
-    mutating func skipSpaces() {
-        while position < characters.count, characters[position].isWhitespace { position += 1 }
-    }
-
-    mutating func expectEnd() throws(ORMError) {
-        skipSpaces()
-        guard position == characters.count else { throw fail("unexpected text after the type") }
-    }
-
-    mutating func expect(_ character: Character) throws(ORMError) {
-        skipSpaces()
-        guard position < characters.count, characters[position] == character else { throw fail("expected '\(character)'") }
-        position += 1
-    }
-
-    mutating func name() throws(ORMError) -> (String, quoted: Bool) {
-        skipSpaces()
-        guard position < characters.count else { throw fail("expected a type name") }
-        if characters[position] == "\"" {
-            position += 1
-            var name = ""
-            while position < characters.count {
-                if characters[position] == "\"" {
-                    if position + 1 < characters.count, characters[position + 1] == "\"" {
-                        name.append("\"")
-                        position += 2
-                        continue
-                    }
-                    position += 1
-                    return (name, true)
-                }
-                name.append(characters[position])
-                position += 1
-            }
-            throw fail("unterminated quoted name")
-        }
-        let start = position
-        while position < characters.count, characters[position].isLetter || characters[position].isNumber || characters[position] == "_" {
-            position += 1
-        }
-        guard position > start else { throw fail("expected a type name") }
-        return (String(characters[start..<position]), false)
-    }
-
-    mutating func parse(depth: Int) throws(ORMError) -> FieldType {
-        guard depth < 32 else { throw fail("nested too deeply") }
-        let (word, quoted) = try name()
-        if quoted { return .userDefined(word) }
-        let lower = word.lowercased()
-        switch lower {
-        case "frozen":
-            try expect("<")
-            let inner = try parse(depth: depth + 1)
-            try expect(">")
-            if case .frozen = inner { return inner }
-            return .frozen(inner)
-        case "list", "set":
-            try expect("<")
-            let element = try parse(depth: depth + 1)
-            try expect(">")
-            return lower == "list" ? .list(element) : .set(element)
-        case "map":
-            try expect("<")
-            let key = try parse(depth: depth + 1)
-            try expect(",")
-            let value = try parse(depth: depth + 1)
-            try expect(">")
-            return .map(key, value)
-        case "tuple":
-            try expect("<")
-            var elements = [try parse(depth: depth + 1)]
-            while true {
-                skipSpaces()
-                guard position < characters.count, characters[position] == "," else { break }
-                position += 1
-                elements.append(try parse(depth: depth + 1))
-            }
-            try expect(">")
-            return .tuple(elements)
-        case "vector":
-            try expect("<")
-            let element = try parse(depth: depth + 1)
-            try expect(",")
-            skipSpaces()
-            let start = position
-            while position < characters.count, characters[position].isNumber { position += 1 }
-            guard let dimension = Int(String(characters[start..<position])), dimension > 0 else {
-                throw fail("a vector needs a positive dimension")
-            }
-            try expect(">")
-            return .vector(element, dimension)
-        case "varchar":
-            return .native("text")
-        default:
-            if FieldType.nativeNames.contains(lower) { return .native(lower) }
-            return .userDefined(lower)
-        }
+        expression.cqlType
     }
 }
 

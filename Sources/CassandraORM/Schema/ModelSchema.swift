@@ -125,7 +125,7 @@ struct ResolvedSchema: Sendable {
             _ = try Identifier.validated(name, "field")
             let type: FieldType
             do { type = try FieldType(parsing: definition.type) } catch {
-                throw ORMError(.invalidSchema, error.message, table: table, field: name)
+                throw ORMError(.invalidSchema, error.message, table: table, field: name, underlying: error.underlying)
             }
             var kind = Kind.regular
             var position = -1

@@ -1,3 +1,4 @@
+import CQLProtocol
 import XCTest
 @testable import CQLServer
 
@@ -21,7 +22,7 @@ final class ParserNamesTests: XCTestCase {
     }
 
     func testReservedKeywordsAreNotIdentifiers() {
-        for word in Keywords.reserved.sorted() {
+        for word in CQLKeywords.reserved.sorted() {
             ParserTestSupport.assertFails("INSERT INTO t (\(word)) VALUES (1)")
             XCTAssertNoThrow(try Parser.parse("INSERT INTO t (\"\(word)\") VALUES (1)"), word)
         }

@@ -1,3 +1,4 @@
+import CQLProtocol
 import XCTest
 @testable import CQLServer
 
@@ -41,7 +42,7 @@ final class ParserSchemaTests: XCTestCase {
                 .init(name: "street", type: .native(.text)),
                 .init(name: "city", type: .native(.text)),
                 .init(name: "zip", type: .native(.int)),
-                .init(name: "phones", type: .map(.native(.text), .frozen(.userDefined(QualifiedName(name: "phone"))))),
+                .init(name: "phones", type: .map(.native(.text), .frozen(.userDefined(.init(name: "phone"))))),
             ]))
         )
         XCTAssertEqual(

@@ -20,7 +20,7 @@ final class ParserTableTests: XCTestCase {
                 ColumnDefinition(name: "id", type: .native(.uuid)),
                 ColumnDefinition(name: "name", type: .native(.text)),
                 ColumnDefinition(name: "emails", type: .set(.native(.text))),
-                ColumnDefinition(name: "addr", type: .frozen(.userDefined(QualifiedName(name: "address")))),
+                ColumnDefinition(name: "addr", type: .frozen(.userDefined(.init(name: "address")))),
             ],
             primaryKeyDeclarations: [.init(partitionKey: ["id"])]
         ))

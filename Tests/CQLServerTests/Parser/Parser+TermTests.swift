@@ -68,7 +68,7 @@ final class ParserTermTests: XCTestCase {
     func testTypeHintsCastsAndNegation() throws {
         XCTAssertEqual(try term("(int) ?"), .typeHint(.native(.int), .marker(0)))
         XCTAssertEqual(try term("(frozen<list<text>>) :x"), .typeHint(.frozen(.list(.native(.text))), .marker(0, "x")))
-        XCTAssertEqual(try term("(address) {street: 'x'}"), .typeHint(.userDefined(QualifiedName(name: "address")), .userType([.init(name: "street", value: .string("x"))])))
+        XCTAssertEqual(try term("(address) {street: 'x'}"), .typeHint(.userDefined(.init(name: "address")), .userType([.init(name: "street", value: .string("x"))])))
         XCTAssertEqual(try term("CAST(1 AS text)"), .cast(.int("1"), .native(.text)))
         XCTAssertEqual(try term("- ?"), .negation(.marker(0)))
     }

@@ -11,7 +11,7 @@ final class ParserTypeTests: XCTestCase {
         XCTAssertEqual(try type("map<text, list<int>>"), .map(.native(.text), .list(.native(.int))))
         XCTAssertEqual(try type("set<frozen<tuple<int, text>>>"), .set(.frozen(.tuple([.native(.int), .native(.text)]))))
         XCTAssertEqual(try type("vector<float, 3>"), .vector(.native(.float), dimension: 3))
-        XCTAssertEqual(try type("ks.\"Address\""), .userDefined(QualifiedName(keyspace: "ks", name: "Address")))
+        XCTAssertEqual(try type("ks.\"Address\""), .userDefined(.init(keyspace: "ks", name: "Address")))
         XCTAssertEqual(try type("'org.apache.cassandra.db.marshal.BytesType'"), .custom("org.apache.cassandra.db.marshal.BytesType"))
     }
 
@@ -28,8 +28,8 @@ final class ParserTypeTests: XCTestCase {
         let cases: [(String, String)] = [
             ("frozen<list<int>>", "frozen<list<int>>"),
             ("map<varchar, frozen<address>>", "map<text, frozen<address>>"),
-            ("frozen<map<text, frozen<list<int>>>>", "frozen<map<text, list<int>>>"),
-            ("tuple<int, frozen<address>>", "frozen<tuple<int, address>>"),
+            ("frozen<map<text, list<int>>>", "frozen<map<text, frozen<list<int>>>>"),
+            ("tuple<int, frozen<address>>", "frozen<tuple<int, frozen<address>>>"),
             ("list<frozen<tuple<int, text>>>", "list<frozen<tuple<int, text>>>"),
             ("frozen<ks.\"Addr\">", "frozen<\"Addr\">"),
             ("vector<float, 2>", "vector<float, 2>"),
@@ -51,6 +51,33 @@ final class ParserTypeTests: XCTestCase {
         }
         XCTAssertThrowsError(try type("interval")) { error in
             XCTAssertEqual((error as? ParseError)?.message, "Invalid (reserved) user type name interval")
+        }
+    }
+
+    func testTypeErrorsKeepCassandrasWordingAndPosition() {
+        ParserTestSupport.assertError("CREATE TABLE t (k list<int PRIMARY KEY)", "line 1:27 mismatched input 'PRIMARY' expecting '>'")
+        ParserTestSupport.assertError("CREATE TABLE t (k int PRIMARY KEY, v map<int>)", "line 1:44 mismatched input '>' expecting ','")
+        ParserTestSupport.assertError("CREATE TABLE t (k int PRIMARY KEY, v vector<float, -2>)", "line 1:51 mismatched input '-2' expecting INTEGER")
+        ParserTestSupport.assertError("CREATE TABLE t (k int PRIMARY KEY,\n v frozen<>)", "line 2:10 no viable alternative at input '>'")
+        ParserTestSupport.assertError("CREATE TABLE t (k int PRIMARY KEY, v ks.select)", "line 1:40 no viable alternative at input 'select'")
+        ParserTestSupport.assertError("CREATE TYPE ks.interval (a int)", "Invalid (reserved) user type name interval")
+        XCTAssertThrowsError(try Parser.parse("CREATE TYPE ks.interval (a int)")) { error in
+            XCTAssertEqual((error as? ParseError)?.column, 15)
+        }
+    }
+
+    func testTypeNestingSharesTheParsersDepthLimit() throws {
+        func nested(_ levels: Int) -> String {
+            String(repeating: "list<", count: levels - 1) + "int" + String(repeating: ">", count: levels - 1)
+        }
+        XCTAssertNoThrow(try type(nested(Parser.maximumDepth)))
+        XCTAssertThrowsError(try type(nested(Parser.maximumDepth + 1))) { error in
+            XCTAssertEqual((error as? ParseError)?.message, "line 1:320 nesting deeper than 64 levels")
+        }
+        // Inside a term, the term's own nesting counts too.
+        XCTAssertNoThrow(try Parser.parse("INSERT INTO t (k) VALUES ((\(nested(8))) [1])"))
+        XCTAssertThrowsError(try Parser.parse("INSERT INTO t (k) VALUES ((\(nested(Parser.maximumDepth))) [1])")) { error in
+            XCTAssertTrue((error as? ParseError)?.message.contains("nesting deeper than 64 levels") == true, "\(error)")
         }
     }
 }

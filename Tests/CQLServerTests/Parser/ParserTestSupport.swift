@@ -1,3 +1,4 @@
+import CQLProtocol
 import XCTest
 @testable import CQLServer
 

@@ -1,3 +1,5 @@
+import CQLProtocol
+
 /// A column declared by `CREATE TABLE` or `ALTER TABLE … ADD`: `name type [STATIC]`.
 public struct ColumnDefinition: Sendable, Hashable {
     /// The column name.

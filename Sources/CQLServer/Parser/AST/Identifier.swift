@@ -1,3 +1,5 @@
+import CQLProtocol
+
 /// A CQL identifier (column, table, keyspace, field, type or index name) after Cassandra's
 /// case rules: an unquoted name is lowercased, a `"Quoted"` name keeps its case.
 ///
@@ -27,14 +29,7 @@ public struct Identifier: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// The name as CQL would need it written: bare when it is a lowercase, non-reserved word,
     /// otherwise double-quoted with `"` doubled (Cassandra's `ColumnIdentifier.maybeQuote`).
     public var cqlText: String {
-        var first = true
-        let isPlain = !name.isEmpty && name.unicodeScalars.allSatisfy { scalar in
-            defer { first = false }
-            let isLower = ("a"..."z").contains(scalar)
-            return first ? isLower : isLower || ("0"..."9").contains(scalar) || scalar == "_"
-        }
-        if isPlain && !Keywords.isReserved(name) { return name }
-        return "\"" + String(name.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\""
+        CQLKeywords.maybeQuote(name)
     }
 
     /// The identifier as CQL text (see ``cqlText``).

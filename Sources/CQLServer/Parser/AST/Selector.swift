@@ -1,3 +1,5 @@
+import CQLProtocol
+
 /// One expression of a `SELECT` clause (`unaliasedSelector` in `Parser.g`).
 public indirect enum Selector: Sendable, Hashable {
     /// A column.

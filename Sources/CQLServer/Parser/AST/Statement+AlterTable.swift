@@ -1,3 +1,5 @@
+import CQLProtocol
+
 extension Statement {
     /// `ALTER TABLE [IF EXISTS] [ks.]table action`.
     public struct AlterTable: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import CQLProtocol
+
 extension Statement {
     /// `ALTER TYPE [IF EXISTS] [ks.]type action`.
     public struct AlterType: Sendable, Hashable {

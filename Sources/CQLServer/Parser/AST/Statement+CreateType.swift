@@ -1,3 +1,5 @@
+import CQLProtocol
+
 extension Statement {
     /// `CREATE TYPE [IF NOT EXISTS] [ks.]type (field type, …)`.
     public struct CreateType: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import CQLProtocol
 
 /// A value expression (`term` in `Parser.g`): literals, collections, tuples, UDT literals,
 /// function calls, bind markers and type hints.
