@@ -50,9 +50,13 @@ final class SchemaEventsIntegrationTests: XCTestCase {
 
     func testKeyspaceReplicationIsReadFromSystemSchema() async throws {
         try await withTestSession { session, keyspace in
-            let simple = await eventually { session.schema.keyspaces[keyspace]?.replication == .simple(replicationFactor: 1) }
-            XCTAssertTrue(simple, "\(String(describing: session.schema.keyspaces[keyspace]?.replication))")
-            XCTAssertEqual(session.cluster.keyspaces[keyspace], .simple(replicationFactor: 1))
+            // The schema metadata and the routing snapshot are published one after the other.
+            let simple = await eventually {
+                session.schema.keyspaces[keyspace]?.replication == .simple(replicationFactor: 1)
+                    && session.cluster.keyspaces[keyspace] == .simple(replicationFactor: 1)
+            }
+            XCTAssertTrue(simple, "schema: \(String(describing: session.schema.keyspaces[keyspace]?.replication)), "
+                          + "routing: \(String(describing: session.cluster.keyspaces[keyspace]))")
 
             let datacenter = try XCTUnwrap(session.cluster.nodes.first?.datacenter)
             let other = uniqueKeyspaceName(prefix: "nts")
@@ -62,10 +66,12 @@ final class SchemaEventsIntegrationTests: XCTestCase {
                 """)
             do {
                 let topology = ReplicationStrategy.networkTopology(replicationFactors: [datacenter: 1])
-                let created = await eventually { session.schema.keyspaces[other]?.replication == topology }
-                XCTAssertTrue(created, "\(String(describing: session.schema.keyspaces[other]))")
+                let created = await eventually {
+                    session.schema.keyspaces[other]?.replication == topology && session.cluster.keyspaces[other] == topology
+                }
+                XCTAssertTrue(created, "\(String(describing: session.schema.keyspaces[other])), routing: "
+                              + "\(String(describing: session.cluster.keyspaces[other]))")
                 XCTAssertEqual(session.schema.keyspaces[other]?.durableWrites, false)
-                XCTAssertEqual(session.cluster.keyspaces[other], topology)
                 // The metadata says what system_schema says.
                 let row = try await session.execute(
                     "SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?", other)
@@ -75,9 +81,10 @@ final class SchemaEventsIntegrationTests: XCTestCase {
                 try await session.execute(
                     "ALTER KEYSPACE \(other) WITH replication = {'class': 'NetworkTopologyStrategy', '\(datacenter)': 2}")
                 let altered = ReplicationStrategy.networkTopology(replicationFactors: [datacenter: 2])
-                let changed = await eventually { session.cluster.keyspaces[other] == altered }
-                XCTAssertTrue(changed, "ALTER KEYSPACE did not reach the cluster snapshot")
-                XCTAssertEqual(session.schema.keyspaces[other]?.replication, altered)
+                let changed = await eventually {
+                    session.cluster.keyspaces[other] == altered && session.schema.keyspaces[other]?.replication == altered
+                }
+                XCTAssertTrue(changed, "ALTER KEYSPACE did not reach the cluster snapshot and the schema metadata")
             } catch {
                 _ = try? await session.execute("DROP KEYSPACE IF EXISTS \(other)")
                 throw error
