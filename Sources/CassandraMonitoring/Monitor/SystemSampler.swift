@@ -6,7 +6,8 @@ import Synchronization
 /// node states from the session's cluster view.
 ///
 /// Rates are differences between two consecutive calls, so the first call reports only the
-/// cumulative values (CPU seconds, memory, nodes).
+/// cumulative values (CPU seconds, memory, nodes), and so does the first call after the
+/// profiler was reset.
 public final class SystemSampler: Sendable {
     private struct Reading {
         var at: Duration
@@ -64,8 +65,7 @@ public final class SystemSampler: Sendable {
         if let now = current.cpuSeconds, let before = last.cpuSeconds {
             values[.cpuUsage] = max(0, now - before) / seconds
         }
-        if let now = totals, let before = last.totals,
-            now.attempts >= before.attempts, now.failures >= before.failures {
+        if let now = totals, let before = last.totals, now.generation == before.generation {
             let attempts = Double(now.attempts - before.attempts)
             values[.requestRate] = attempts / seconds
             values[.errorRate] = attempts == 0 ? 0 : Double(now.failures - before.failures) / attempts

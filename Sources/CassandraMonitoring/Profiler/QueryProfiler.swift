@@ -97,8 +97,12 @@ public final class QueryProfiler: RequestObserver, Sendable {
         state.withLock { $0.slowQueries }
     }
 
-    /// Forgets every profile, slow query and total.
+    /// Forgets every profile, slow query and total, and starts a new ``Totals/generation``.
     public func reset() {
-        state.withLock { $0 = State() }
+        state.withLock { state in
+            var fresh = State()
+            fresh.totals.generation = state.totals.generation + 1
+            state = fresh
+        }
     }
 }

@@ -38,6 +38,11 @@ final class SystemSamplerTests: XCTestCase {
         XCTAssertEqual(idle[.requestRate], 0)
         XCTAssertEqual(idle[.errorRate], 0)
         XCTAssertNil(idle[.meanLatencySeconds])
+
+        profiler.reset()
+        profiler.attemptFinished(RequestAttempt(statement: "Q", node: "n", attempt: 1, latency: .milliseconds(1), outcome: .success))
+        XCTAssertNil(sampler.sample(at: .seconds(104))[.requestRate], "no rate across a reset")
+        XCTAssertEqual(sampler.sample(at: .seconds(105))[.requestRate], 0)
     }
 
     func testWithoutSourcesOnlyProcessValuesAreReported() {

@@ -95,7 +95,7 @@ final class QueryProfilerTests: XCTestCase {
         XCTAssertEqual(snapshot.histogram(MonitoringMetricName.profiledLatency)?.count, 2)
 
         profiler.reset()
-        XCTAssertEqual(profiler.totals(), QueryProfiler.Totals())
+        XCTAssertEqual(profiler.totals(), QueryProfiler.Totals(generation: 1))
         XCTAssertTrue(profiler.profiles().isEmpty)
         XCTAssertTrue(profiler.slowQueries().isEmpty)
     }
