@@ -27,7 +27,7 @@ public struct ProcessStats: Sendable, Equatable {
     /// - Returns: the reading, or `nil` if the operating system refused.
     public static func current() -> ProcessStats? {
         var usage = rusage()
-        #if os(Linux)
+        #if canImport(Glibc)
         let who = __rusage_who_t(RUSAGE_SELF.rawValue)
         #else
         let who = RUSAGE_SELF

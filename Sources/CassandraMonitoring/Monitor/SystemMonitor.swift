@@ -104,6 +104,7 @@ public final class SystemMonitor: Sendable {
     }
 
     /// Samples every ``interval`` until the calling task is cancelled, then finishes ``events``.
+    /// Call it once per monitor.
     public func run() async {
         while !Task.isCancelled {
             await tick()
