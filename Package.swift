@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "cql-server", targets: ["cql-server"]),
         .library(name: "CQLTesting", targets: ["CQLTesting"]),
         .library(name: "CassandraORM", targets: ["CassandraORM"]),
+        .library(name: "CassandraEventSourcing", targets: ["CassandraEventSourcing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -38,6 +39,7 @@ let package = Package(
         .executableTarget(name: "cql-server", dependencies: ["CQLServer"], swiftSettings: swiftSettings),
         .target(name: "CQLTesting", dependencies: ["CassandraDriver", "CQLServer"], swiftSettings: swiftSettings),
         .target(name: "CassandraORM", dependencies: ["CassandraDriver", "CQLProtocol"], swiftSettings: swiftSettings),
+        .target(name: "CassandraEventSourcing", dependencies: ["CassandraDriver"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
             exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
@@ -51,10 +53,11 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "CQLServerTests", dependencies: ["CQLServer", "CQLProtocol"], swiftSettings: swiftSettings),
         .testTarget(name: "CassandraORMTests", dependencies: ["CassandraORM", "CQLProtocol"], swiftSettings: swiftSettings),
+        .testTarget(name: "CassandraEventSourcingTests", dependencies: ["CassandraEventSourcing"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM", "UVLoop",
+                "CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM", "CassandraEventSourcing", "UVLoop",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings),
