@@ -22,6 +22,11 @@ import Foundation
 /// cannot both succeed. Readers therefore need no fencing: every event they see belongs to a
 /// committed append, and within an append they see all or none of it.
 ///
+/// The first append to a stream also records it in its category (the text before the first
+/// `-`, see ``category(of:)``), before the commit, so ``streams(inCategory:)`` lists every
+/// stream with events (and possibly one whose first append failed, which reads as empty).
+/// A category is one partition of that index.
+///
 /// A stream is one partition: keep streams bounded (one per aggregate instance), and keep
 /// appends within the cluster's batch size limits (`batch_size_fail_threshold`).
 ///
@@ -51,8 +56,8 @@ public struct EventStore: Sendable {
         self.qualified = try QualifiedTables(keyspace: keyspace, tables: tables)
     }
 
-    /// Creates the events, snapshots and checkpoints tables unless they exist, then waits for
-    /// schema agreement. Safe to call on every start.
+    /// Creates the events, snapshots, checkpoints and category tables unless they exist, then
+    /// waits for schema agreement. Safe to call on every start.
     /// - Throws: ``EventStoreError/Code/driver``, ``EventStoreError/Code/schemaAgreementTimeout``.
     public func createSchema() async throws {
         let statements = [
@@ -66,6 +71,7 @@ public struct EventStore: Sendable {
             CREATE TABLE IF NOT EXISTS \(qualified.checkpoints) (projection text, stream_id text, version bigint, \
             PRIMARY KEY (projection, stream_id))
             """,
+            "CREATE TABLE IF NOT EXISTS \(qualified.streams) (category text, stream_id text, PRIMARY KEY (category, stream_id))",
         ]
         try await driver {
             for statement in statements { try await session.execute(statement) }
@@ -140,6 +146,31 @@ public struct EventStore: Sendable {
         }
     }
 
+    /// A stream's category: the text before its first `-` (`"account-42"` → `"account"`), or
+    /// the whole id when it has none.
+    /// - Parameter stream: the stream id.
+    /// - Returns: the category.
+    public static func category(of stream: String) -> String {
+        stream.firstIndex(of: "-").map { String(stream[..<$0]) } ?? stream
+    }
+
+    /// The ids of the streams of a category, in id order, fetched page by page.
+    /// - Parameters:
+    ///   - category: the category (see ``category(of:)``).
+    ///   - pageSize: ids per page.
+    /// - Returns: the ids.
+    /// - Throws: ``EventStoreError/Code/driver``.
+    public func streams(inCategory category: String, pageSize: Int32 = 1_000) async throws -> [String] {
+        try await driver {
+            let select = try await session.prepare("SELECT stream_id FROM \(qualified.streams) WHERE category = ?")
+            var bound = try select.bind(category)
+            bound.options.pageSize = pageSize
+            var ids: [String] = []
+            for try await row in session.rows(bound) { ids.append(try row[0, as: String.self]) }
+            return ids
+        }
+    }
+
     enum AppendOutcome {
         case applied
         case conflict(actual: Int64?)
@@ -148,6 +179,10 @@ public struct EventStore: Sendable {
     /// One conditional batch: head from `current` to `current + events.count`, plus the events.
     private func appendConditionally(to stream: String, current: Int64?, events: [EventData]) async throws -> AppendOutcome {
         try await driver {
+            if current == nil {
+                let index = try await session.prepare("INSERT INTO \(qualified.streams) (category, stream_id) VALUES (?, ?)")
+                _ = try await session.execute(index, Self.category(of: stream), stream)
+            }
             let advance = try await session.prepare("UPDATE \(qualified.events) SET head = ? WHERE stream_id = ? IF head = ?")
             let insert = try await session.prepare("""
                 INSERT INTO \(qualified.events) (stream_id, version, event_type, payload, metadata, recorded_at) \

@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Each write carries `USING TIMESTAMP <version>`, so a snapshot of a later version always
 /// wins over an earlier one, whatever order concurrent writers reach the replicas in; a
-/// lost or stale snapshot only costs replaying more events on load.
+/// lost or stale snapshot only costs replaying more events on load. Two snapshots of the same
+/// version tie on timestamp and Cassandra keeps the larger payload; both reflect the same
+/// events, so either is correct.
 public struct SnapshotStore: Sendable {
     /// The event store whose session and snapshots table are used.
     public let store: EventStore
