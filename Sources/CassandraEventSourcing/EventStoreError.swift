@@ -14,7 +14,8 @@ public struct EventStoreError: Error, Sendable, CustomStringConvertible, CustomD
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Sendable, Hashable {
             case concurrencyConflict, invalidIdentifier, invalidArgument, unknownEventType
-            case encodingFailed, decodingFailed, driver, schemaAgreementTimeout, handlerFailed
+            case encodingFailed, decodingFailed, driver, schemaAgreementTimeout, handlerFailed, compensationFailed
+            case sagaInProgress
         }
 
         private let base: Base
@@ -39,6 +40,12 @@ public struct EventStoreError: Error, Sendable, CustomStringConvertible, CustomD
         public static let schemaAgreementTimeout = Code(.schemaAgreementTimeout)
         /// A projection handler threw; its error is in ``EventStoreError/underlying``.
         public static let handlerFailed = Code(.handlerFailed)
+        /// A saga step's compensation threw; the saga stops there and needs an operator.
+        /// ``EventStoreError/stream`` is the saga's log, ``EventStoreError/underlying`` the error.
+        public static let compensationFailed = Code(.compensationFailed)
+        /// Another runner claimed the saga's current step less than the step timeout ago;
+        /// retry later (a crashed runner's claim expires after the timeout).
+        public static let sagaInProgress = Code(.sagaInProgress)
 
         /// The code's name.
         public var description: String { base.rawValue }
