@@ -97,8 +97,10 @@ public struct AggregateRepository<State: AggregateState>: Sendable {
             do {
                 try await snapshotting.save(SnapshotStore(store: store), aggregate.state, aggregate.streamID, version)
                 result.snapshotWritten = true
-            } catch let error as EventStoreError {
-                result.snapshotError = error
+            } catch {
+                result.snapshotError = error as? EventStoreError
+                    ?? EventStoreError(.driver, "writing the snapshot failed; see underlying", stream: aggregate.streamID,
+                                       underlying: error)
             }
         }
         return result

@@ -39,7 +39,7 @@ public struct EventStream: AsyncSequence, Sendable {
         /// The next event.
         /// - Returns: the event, or `nil` after the last one.
         /// - Throws: ``EventStoreError/Code/driver`` when a page fails,
-        ///   ``EventStoreError/Code/decodingFailed`` for a malformed row.
+        ///   ``EventStoreError/Code/decodingFailed`` for a malformed row; `CancellationError` as it is.
         public mutating func next() async throws -> RecordedEvent? {
             do {
                 if rows == nil { rows = try await makeRows().makeAsyncIterator() }
@@ -48,6 +48,8 @@ public struct EventStream: AsyncSequence, Sendable {
                     streamID: try row[0, as: String.self], version: try row[1, as: Int64.self],
                     eventType: try row[2, as: String.self], payload: try row[3, as: [UInt8]?.self] ?? [],
                     metadata: try row[4, as: [String: String]?.self] ?? [:], recordedAt: try row[5, as: Date.self])
+            } catch is CancellationError {
+                throw CancellationError()
             } catch let error as CassandraError where error.code == .typeMismatch {
                 throw EventStoreError(.decodingFailed, "an event row does not match the events table layout", stream: stream,
                                       underlying: error)

@@ -57,7 +57,7 @@ public struct Projector: Sendable {
     /// - Returns: how many events were handled.
     /// - Throws: ``EventStoreError/Code/handlerFailed`` (with the stream and the handler's
     ///   error) when the handler throws; the checkpoint stays at the previous event.
-    ///   ``EventStoreError/Code/driver``.
+    ///   ``EventStoreError/Code/driver``; `CancellationError` as it is.
     @discardableResult
     public func catchUp(stream: String) async throws -> Int {
         let save = try await store.driver {
@@ -68,6 +68,8 @@ public struct Projector: Sendable {
         for try await event in store.read(stream: stream, from: try await checkpoint(of: stream) + 1) {
             do {
                 try await handler(event)
+            } catch is CancellationError {
+                throw CancellationError()
             } catch {
                 throw EventStoreError(.handlerFailed, "the handler of projection '\(name)' failed at version \(event.version)",
                                       stream: stream, eventType: event.eventType, underlying: error)
