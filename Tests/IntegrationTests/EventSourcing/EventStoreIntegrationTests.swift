@@ -112,6 +112,33 @@ final class EventStoreIntegrationTests: XCTestCase {
         }
     }
 
+    func testReadersSeeWholeAppendsOnly() async throws {
+        try await Fixtures.withStore { store, _ in
+            let registry = Fixtures.registry
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    var version: Int64 = 0
+                    for _ in 0..<30 {
+                        let events = try (0..<3).map { _ in try registry.encode(Fixtures.Deposited(amount: 1)) }
+                        version = try await store.append(to: "atomic", expectedVersion: ExpectedVersion(streamVersion: version),
+                                                         events: events)
+                    }
+                }
+                group.addTask {
+                    var lastCount = 0
+                    while lastCount < 90 {
+                        let events = try await Fixtures.events(of: "atomic", in: store, pageSize: 4)
+                        XCTAssertEqual(events.count % 3, 0, "a reader saw part of an append")
+                        XCTAssertEqual(events.map(\.version), events.isEmpty ? [] : Array(1...Int64(events.count)))
+                        XCTAssertGreaterThanOrEqual(events.count, lastCount)
+                        lastCount = events.count
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+
     func testReadPagesThroughManyEvents() async throws {
         try await Fixtures.withStore { store, _ in
             var version: Int64 = 0
