@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "CQLTesting", targets: ["CQLTesting"]),
         .library(name: "CassandraORM", targets: ["CassandraORM"]),
         .library(name: "CassandraMonitoring", targets: ["CassandraMonitoring"]),
+        .library(name: "CassandraEventSourcing", targets: ["CassandraEventSourcing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -47,6 +48,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings),
+        .target(name: "CassandraEventSourcing", dependencies: ["CassandraDriver"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
             exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
@@ -67,10 +69,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "CassandraORMTests", dependencies: ["CassandraORM", "CQLProtocol"], swiftSettings: swiftSettings),
+        .testTarget(name: "CassandraEventSourcingTests", dependencies: ["CassandraEventSourcing"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM", "CassandraMonitoring", "UVLoop",
+                "CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM", "CassandraMonitoring", "CassandraEventSourcing",
+                "UVLoop",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings),
