@@ -14,6 +14,9 @@ public struct FrameDecoder: Sendable {
     /// 256 MiB, Cassandra's default `native_transport_max_frame_size` upper bound.
     public static let defaultMaximumFrameLength = 256 * 1024 * 1024
 
+    /// The body of a RESULT of kind Void (§4.2.5.1), the most common response.
+    static let voidResultBody: [UInt8] = [0, 0, 0, 1]
+
     /// The largest body accepted, compressed or not.
     public var maximumFrameLength: Int
     /// The protocol versions accepted in the header.
@@ -68,6 +71,9 @@ public struct FrameDecoder: Sendable {
             }
             body = CQLBuffer(bytes: try compressor.decompress(rawBody, maximumLength: maximumFrameLength))
             header.flags.remove(.compression)
+        } else if header.opcode == .result && rawBody.elementsEqual(Self.voidResultBody) {
+            // The answer to every plain write: share one immutable copy instead of allocating.
+            body = CQLBuffer(bytes: Self.voidResultBody, readerIndex: 0)
         } else {
             body = CQLBuffer(bytes: rawBody)
         }
