@@ -29,8 +29,10 @@ extension Model {
     public func findOne(_ query: [String: ORMValue], options: FindOptions = .init()) async throws -> Record? {
         var options = options
         options.limit = 1
-        let page = try await findPage(query, options: options)
-        return page.records.first
+        let bound = try await readStatement(query, options: options)
+        let result = try await execute(bound, options: readOptions(options))
+        guard let row = result.first else { return nil }
+        return try Record(row: row, raw: options.raw)
     }
 
     /// Reads one page: ``FindOptions/pageSize`` rows starting at ``FindOptions/pagingState``.
@@ -40,7 +42,7 @@ extension Model {
     /// - Returns: the records and the paging state of the next page.
     /// - Throws: ``ORMError``.
     public func findPage(_ query: [String: ORMValue], options: FindOptions = .init()) async throws -> Page {
-        let (bound, _) = try await readStatement(query, options: options)
+        let bound = try await readStatement(query, options: options)
         let result = try await execute(bound, options: readOptions(options))
         var records: [Record] = []
         records.reserveCapacity(result.count)
@@ -56,7 +58,7 @@ extension Model {
     /// - Returns: the records; errors (including invalid queries) surface on iteration.
     public func stream(_ query: [String: ORMValue], options: FindOptions = .init()) -> RecordSequence {
         RecordSequence(makeRows: { [self] in
-            var (bound, _) = try await readStatement(query, options: options)
+            var bound = try await readStatement(query, options: options)
             bound.options = readOptions(options)
             return try client.driver.rows(bound)
         }, raw: options.raw)
@@ -69,7 +71,7 @@ extension Model {
     /// - Returns: the count.
     /// - Throws: ``ORMError``.
     public func count(_ query: [String: ORMValue] = [:], options: FindOptions = .init()) async throws -> Int {
-        let (bound, _) = try await readStatement(query, options: options, isCount: true)
+        let bound = try await readStatement(query, options: options, isCount: true)
         let result = try await execute(bound, options: readOptions(options))
         do {
             return Int(try result.first?[0, as: Int64.self] ?? 0)

@@ -16,29 +16,14 @@ final class StatementCache: Sendable {
         case insert(columns: [Int], ifNotExists: Bool, ttl: Bool, timestamp: Bool)
         /// A SELECT (or `SELECT COUNT(*)`).
         case read(ReadShape)
-    }
-
-    /// A cached statement.
-    struct Entry: Sendable {
-        /// The prepared statement.
-        let prepared: PreparedStatement
-        /// Column positions by name in the rows it returns (empty for writes).
-        let resultColumns: [String: Int]
-
-        init(prepared: PreparedStatement) {
-            self.prepared = prepared
-            var positions: [String: Int] = [:]
-            for (index, column) in (prepared.resultMetadata.columns ?? []).enumerated() where positions[column.name] == nil {
-                positions[column.name] = index
-            }
-            resultColumns = positions
-        }
+        /// A SELECT (or `SELECT COUNT(*)`) restricting fields by equality only.
+        case equality(EqualityShape)
     }
 
     private struct State {
         /// Held strongly so that a new session can never take its identity.
         var session: Session?
-        var entries: [Key: Entry] = [:]
+        var entries: [Key: PreparedStatement] = [:]
     }
 
     private let state = Mutex(State())
@@ -51,19 +36,19 @@ final class StatementCache: Sendable {
         self.capacity = capacity
     }
 
-    /// The entry for `key` prepared on `session`, if any.
-    func entry(for key: Key, session: Session) -> Entry? {
+    /// The statement for `key` prepared on `session`, if any.
+    func statement(for key: Key, session: Session) -> PreparedStatement? {
         state.withLock { state in state.session === session ? state.entries[key] : nil }
     }
 
-    /// Stores `entry` for `key`, prepared on `session`.
-    func store(_ entry: Entry, for key: Key, session: Session) {
+    /// Stores `statement` for `key`, prepared on `session`.
+    func store(_ statement: PreparedStatement, for key: Key, session: Session) {
         state.withLock { state in
             if state.session !== session || state.entries.count >= capacity {
                 state.session = session
                 state.entries = [:]
             }
-            state.entries[key] = entry
+            state.entries[key] = statement
         }
     }
 }
