@@ -5,12 +5,12 @@
 /// the general ``ReadShape`` parses the query object into restrictions and hashes their
 /// names. The statement it stands for binds the fields' values in ascending position order,
 /// which is the order ``QueryBuilder/ordered(_:)`` gives them (key fields in key order,
-/// then the others by name, as ``ColumnLayout`` numbers them), then the limit.
+/// then the others by name, as ``ColumnLayout`` numbers them), then a bound limit.
 struct EqualityShape: Hashable, Sendable {
     /// Bit `p` is set when the field at position `p` of the ``ColumnLayout`` is restricted.
     let columns: UInt64
-    /// Whether the statement has a `LIMIT ?` marker.
-    let limit: Bool
+    /// The statement's `LIMIT`.
+    let limit: LimitClause
     /// Whether the statement ends with `ALLOW FILTERING`.
     let allowFiltering: Bool
     /// Whether this is `SELECT COUNT(*)`.
@@ -33,7 +33,7 @@ struct EqualityShape: Hashable, Sendable {
             columns |= 1 << position
         }
         self.columns = columns
-        limit = options.limit != nil
+        limit = LimitClause(options.limit)
         allowFiltering = options.allowFiltering
         self.isCount = isCount
     }

@@ -75,36 +75,57 @@ extension Model {
         return BoundStatement(prepared: prepared, serializedValues: values)
     }
 
-    /// The bound read of `query`.
+    /// The bound read of `query`: from the statement cache, or built, validated and
+    /// prepared.
     /// - Parameters:
     ///   - query: as ``find(_:options:)``.
     ///   - options: as ``find(_:options:)``.
     ///   - isCount: `SELECT COUNT(*)` rather than `SELECT`.
+    ///   - session: the client's session, `nil` when it is not connected.
     /// - Throws: the errors of ``QueryBuilder/select(_:options:)`` and of preparing.
-    func readStatement(_ query: [String: ORMValue], options: FindOptions, isCount: Bool = false) async throws(ORMError)
+    // Inlined so that a cache hit, every call of a shape but the first, costs no async frame.
+    @inline(__always)
+    func readStatement(_ query: [String: ORMValue], options: FindOptions, isCount: Bool = false, session: Session?)
+        async throws(ORMError) -> BoundStatement {
+        if let session, let bound = try cachedReadStatement(query, options: options, isCount: isCount, session: session) {
+            return bound
+        }
+        return try await prepareReadStatement(query, options: options, isCount: isCount)
+    }
+
+    /// The bound read of `query` when its shape was prepared on `session` before, else `nil`.
+    /// - Throws: ``ORMError`` for values that do not fit (or that the shape cannot check).
+    private func cachedReadStatement(_ query: [String: ORMValue], options: FindOptions, isCount: Bool, session: Session)
+        throws(ORMError) -> BoundStatement? {
+        if let shape = EqualityShape(query, options: options, isCount: isCount, layout: columns) {
+            guard let prepared = statements.statement(for: .equality(shape), session: session) else { return nil }
+            return try bindEquality(query, shape, options: options, to: prepared)
+        }
+        let builder = self.builder
+        let ordered = builder.ordered(try QueryParser.restrictions(query, table: table))
+        let key = StatementCache.Key.read(ReadShape(ordered, options: options, isCount: isCount))
+        guard let prepared = statements.statement(for: key, session: session) else { return nil }
+        return try bind(try builder.readBinds(ordered, options: options), to: prepared)
+    }
+
+    /// Builds, validates and prepares the read of `query`, and caches it by shape.
+    /// - Throws: the errors of ``QueryBuilder/select(_:options:)`` (before
+    ///   ``ORMError/Code/notConnected``) and of preparing.
+    private func prepareReadStatement(_ query: [String: ORMValue], options: FindOptions, isCount: Bool) async throws(ORMError)
         -> BoundStatement {
-        // Without a session, the slow path below reports invalid queries before `notConnected`.
-        let session = try? client.driver
+        let builder = self.builder
+        let statement = isCount ? try builder.count(query, options: options) : try builder.select(query, options: options)
         let key: StatementCache.Key
         if let shape = EqualityShape(query, options: options, isCount: isCount, layout: columns) {
             key = .equality(shape)
-            if let session, let prepared = statements.statement(for: key, session: session) {
-                return try bindEquality(query, shape, options: options, to: prepared)
-            }
         } else {
-            let builder = self.builder
             let ordered = builder.ordered(try QueryParser.restrictions(query, table: table))
             key = .read(ReadShape(ordered, options: options, isCount: isCount))
-            if let session, let prepared = statements.statement(for: key, session: session) {
-                return try bind(try builder.readBinds(ordered, options: options), to: prepared)
-            }
         }
-        let builder = self.builder
-        let statement = isCount ? try builder.count(query, options: options) : try builder.select(query, options: options)
-        let connected = try client.driver
-        let prepared = try await prepare(statement.cql, session: connected)
+        let session = try client.driver
+        let prepared = try await prepare(statement.cql, session: session)
         let bound = try bind(statement.binds, to: prepared)
-        statements.store(prepared, for: key, session: connected)
+        statements.store(prepared, for: key, session: session)
         return bound
     }
 
@@ -117,7 +138,7 @@ extension Model {
     private func bindEquality(_ query: [String: ORMValue], _ shape: EqualityShape, options: FindOptions,
                               to prepared: PreparedStatement) throws(ORMError) -> BoundStatement {
         if let limit = options.limit, limit <= 0 { try QueryValidator(schema: schema).validateLimits(options) }
-        try checkMarkers(prepared, count: query.count + (options.limit == nil ? 0 : 1))
+        try checkMarkers(prepared, count: query.count + (shape.limit == .bound ? 1 : 0))
         let variables = prepared.variables
         var values = RequestMessage.SerializedValues(capacity: 16 * variables.count)
         var remaining = shape.columns
@@ -128,7 +149,7 @@ extension Model {
             let value = query.count == 1 ? query.first!.value : query[field]!
             try append(value, as: variables[values.count].type, field: field, statement: prepared.cql, to: &values)
         }
-        if let limit = options.limit {
+        if shape.limit == .bound, let limit = options.limit {
             try append(.int(Int64(limit)), as: variables[values.count].type, field: "[limit]", statement: prepared.cql, to: &values)
         }
         return BoundStatement(prepared: prepared, serializedValues: values)

@@ -147,11 +147,14 @@ public final class Model: Sendable {
     }
 
     /// Executes `bound` with `options`, returning its first page.
-    func execute(_ bound: BoundStatement, options: Statement.Options) async throws(ORMError) -> ResultSet {
+    /// - Parameter session: the session to execute on; the client's current one when `nil`.
+    // Inlined: a read is this call, and a frame around it costs as much as what it does.
+    @inline(__always)
+    func execute(_ bound: BoundStatement, options: Statement.Options, session: Session? = nil) async throws(ORMError) -> ResultSet {
         var bound = bound
         bound.options = options
         do {
-            return try await client.driver.execute(bound)
+            return try await (session ?? client.driver).execute(bound)
         } catch {
             throw ORMError.wrap(error, statement: bound.prepared.cql, table: schema.table)
         }

@@ -67,7 +67,7 @@ struct ReadShape: Hashable, Sendable {
     var orderBy: [String]
     var directions: [SortDirection]
     var perPartitionLimit: Bool
-    var limit: Bool
+    var limit: LimitClause
     var allowFiltering: Bool
     var isCount: Bool
 
@@ -81,7 +81,7 @@ struct ReadShape: Hashable, Sendable {
         orderBy = options.orderBy.map(\.key)
         directions = options.orderBy.map(\.value)
         perPartitionLimit = options.perPartitionLimit != nil
-        limit = options.limit != nil
+        limit = LimitClause(options.limit)
         allowFiltering = options.allowFiltering
         self.isCount = isCount
     }

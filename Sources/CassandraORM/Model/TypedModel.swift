@@ -43,8 +43,9 @@ public struct TypedModel<T: CassandraModel>: Sendable {
     public func findOne(where query: [String: ORMValue], options: FindOptions = .init()) async throws -> T? {
         var options = options
         options.limit = 1
-        let bound = try await model.readStatement(query, options: options)
-        let result = try await model.execute(bound, options: model.readOptions(options))
+        let session = try? model.client.driver
+        let bound = try await model.readStatement(query, options: options, session: session)
+        let result = try await model.execute(bound, options: model.readOptions(options), session: session)
         guard let row = result.first else { return nil }
         return try Self.decode(row, table: model.table)
     }

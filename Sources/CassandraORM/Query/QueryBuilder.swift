@@ -72,10 +72,9 @@ struct QueryBuilder {
             cql += " PER PARTITION LIMIT ?"
             binds.append(.init(value: .int(Int64(perPartitionLimit)), field: "[per_partition_limit]"))
         }
-        if let limit = options.limit {
-            cql += " LIMIT ?"
-            binds.append(.init(value: .int(Int64(limit)), field: "[limit]"))
-        }
+        let limit = LimitClause(options.limit)
+        cql += limit.cql
+        if limit == .bound, let value = options.limit { binds.append(.init(value: .int(Int64(value)), field: "[limit]")) }
         if options.allowFiltering { cql += " ALLOW FILTERING" }
         return BuiltStatement(cql: cql, binds: binds)
     }
@@ -125,7 +124,9 @@ struct QueryBuilder {
         if let perPartitionLimit = options.perPartitionLimit {
             binds.append(.init(value: .int(Int64(perPartitionLimit)), field: "[per_partition_limit]"))
         }
-        if let limit = options.limit { binds.append(.init(value: .int(Int64(limit)), field: "[limit]")) }
+        if LimitClause(options.limit) == .bound, let limit = options.limit {
+            binds.append(.init(value: .int(Int64(limit)), field: "[limit]"))
+        }
         return binds
     }
 
