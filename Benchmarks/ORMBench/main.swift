@@ -4,9 +4,10 @@
 //
 //   orm-bench [iterations] [operation…]
 //
-// Operations: raw-insert, save, typed-save, raw-select, find-one, typed-find-one (all by
-// default). The operations run interleaved, in rounds of 50 each, so that a
-// slow phase of a shared machine hits all of them alike. With one operation,
+// Operations: raw-insert, save, typed-save, raw-select, find-one, typed-find-one, and the
+// compiled queries query-find-one and typed-query-find-one (all by default). The operations
+// run interleaved, in rounds of 50 each, so that a slow phase of a shared machine hits all
+// of them alike. With one operation,
 // `valgrind --tool=callgrind` gives repeatable instruction counts: the difference between
 // runs of 1500 and 500 iterations, divided by 1000, is the cost of one operation (client
 // and in-process server, without the fixed start-up).
@@ -48,6 +49,8 @@ func run() async throws {
     let session = try client.driver
     let insert = try await session.prepare(#"INSERT INTO "bench"."items" ("id", "name", "price") VALUES (?, ?, ?)"#)
     let select = try await session.prepare(#"SELECT * FROM "bench"."items" WHERE "id" = ? LIMIT 1"#)
+    let byID = try model.query(where: ["id": .eq])
+    let typedByID = try Item.query(where: ["id": .eq])
 
     let operations = [
         Operation(name: "raw-insert", label: "raw prepared INSERT") { index in
@@ -68,6 +71,12 @@ func run() async throws {
         },
         Operation(name: "typed-find-one", label: "ORM typed findOne", baseline: "raw-select") { index in
             _ = try await Item.findOne(where: ["id": .int(Int64(index))])
+        },
+        Operation(name: "query-find-one", label: "ORM Model.query().findOne", baseline: "raw-select") { index in
+            _ = try await byID.findOne(.int(Int64(index)))
+        },
+        Operation(name: "typed-query-find-one", label: "ORM typed query().findOne", baseline: "raw-select") { index in
+            _ = try await typedByID.findOne(.int(Int64(index)))
         },
     ].filter { selected.isEmpty || selected.contains($0.name) }
 

@@ -52,6 +52,7 @@ struct QueryValidator {
     /// Checks a read's restrictions and options.
     func validateRead(_ restrictions: [Restriction], options: FindOptions) throws(ORMError) {
         try validateOperators(restrictions)
+        try validateEqualities(restrictions)
         for field in options.select ?? [] { _ = try column(field) }
         try validateLimits(options)
         let filtered = filteredFields(restrictions)
@@ -61,6 +62,20 @@ struct QueryValidator {
                            table: schema.table, field: filtered.first)
         }
         try validateOrder(restrictions, options.orderBy.map { ($0.key, $0.value) })
+    }
+
+    /// Checks that a field compared by `$eq` or `$in` has no other relation (Cassandra: "cannot
+    /// be restricted by more than one relation if it includes an Equal"); `$contains` and
+    /// `$contains_key` may add to it.
+    func validateEqualities(_ restrictions: [Restriction]) throws(ORMError) {
+        let relations = restrictions.filter { !$0.isToken && $0.op != .contains && $0.op != .containsKey }
+        for restriction in relations where restriction.op == .eq || restriction.op == .in {
+            guard relations.count(where: { $0.field == restriction.field }) == 1 else {
+                throw ORMError(.invalidQuery,
+                               "'\(restriction.field)' is compared by \(restriction.op.rawValue) and restricted again; keep only that relation",
+                               table: schema.table, field: restriction.field)
+            }
+        }
     }
 
     /// Checks that the limits, when set, are positive.
