@@ -134,7 +134,8 @@ extension ORMValue {
             return
         }
         // Irregular bytes (empty, wrong length, invalid UTF-8) fall through to the general
-        // decoder, which reports them or reads them as it always has.
+        // decoder, which reports them or reads them as it always has; so do the types it
+        // checks further (`timeuuid` must be a version 1 UUID).
         switch type {
         case .text:
             if let text = String(validating: bytes, as: UTF8.self) {
@@ -161,7 +162,7 @@ extension ORMValue {
                 self = .bool(bytes.first! != 0)
                 return
             }
-        case .uuid, .timeuuid:
+        case .uuid:
             if bytes.count == 16 {
                 let b = bytes, s = bytes.startIndex
                 self = .uuid(UUID(uuid: (b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7],
