@@ -22,9 +22,10 @@ struct EqualityShape: Hashable, Sendable {
     /// - Parameters:
     ///   - query: the query object.
     ///   - options: the read options.
+    ///   - limit: the limit to read with, in place of ``FindOptions/limit``.
     ///   - isCount: whether this is `SELECT COUNT(*)`.
     ///   - layout: the model's columns.
-    init?(_ query: [String: ORMValue], options: FindOptions, isCount: Bool, layout: ColumnLayout) {
+    init?(_ query: [String: ORMValue], options: FindOptions, limit: Int?, isCount: Bool, layout: ColumnLayout) {
         guard options.select == nil, options.orderBy.isEmpty, options.perPartitionLimit == nil else { return nil }
         var columns: UInt64 = 0
         for (field, value) in query {
@@ -33,7 +34,7 @@ struct EqualityShape: Hashable, Sendable {
             columns |= 1 << position
         }
         self.columns = columns
-        limit = LimitClause(options.limit)
+        self.limit = LimitClause(limit)
         allowFiltering = options.allowFiltering
         self.isCount = isCount
     }

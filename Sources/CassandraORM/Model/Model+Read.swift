@@ -27,14 +27,11 @@ extension Model {
     /// - Returns: the record, or `nil`.
     /// - Throws: ``ORMError``.
     public func findOne(_ query: [String: ORMValue], options: FindOptions = .init()) async throws -> Record? {
-        var options = options
-        options.limit = 1
         let session = try? client.driver
-        let bound = try await readStatement(query, options: options, session: session)
-        let raw = options.raw
+        let bound = try await readStatement(query, options: options, firstRow: true, session: session)
         let result = try await execute(bound, options: readOptions(options), session: session)
         guard let row = result.first else { return nil }
-        return try Record(row: row, raw: raw)
+        return try Record(row: row, raw: options.raw)
     }
 
     /// Reads one page: ``FindOptions/pageSize`` rows starting at ``FindOptions/pagingState``.

@@ -80,27 +80,32 @@ extension Model {
     /// - Parameters:
     ///   - query: as ``find(_:options:)``.
     ///   - options: as ``find(_:options:)``.
+    ///   - firstRow: read one row (`findOne`'s `LIMIT 1`) rather than ``FindOptions/limit``;
+    ///     a flag rather than a changed copy of `options`, which would cost every call.
     ///   - isCount: `SELECT COUNT(*)` rather than `SELECT`.
     ///   - session: the client's session, `nil` when it is not connected.
     /// - Throws: the errors of ``QueryBuilder/select(_:options:)`` and of preparing.
     // Inlined so that a cache hit, every call of a shape but the first, costs no async frame.
     @inline(__always)
-    func readStatement(_ query: [String: ORMValue], options: FindOptions, isCount: Bool = false, session: Session?)
-        async throws(ORMError) -> BoundStatement {
-        if let session, let bound = try cachedReadStatement(query, options: options, isCount: isCount, session: session) {
+    func readStatement(_ query: [String: ORMValue], options: FindOptions, firstRow: Bool = false, isCount: Bool = false,
+                       session: Session?) async throws(ORMError) -> BoundStatement {
+        let limit = firstRow ? 1 : options.limit
+        if let session, let shape = EqualityShape(query, options: options, limit: limit, isCount: isCount, layout: columns) {
+            if let prepared = statements.statement(for: .equality(shape), session: session) {
+                return try bindEquality(query, shape, limit: limit, to: prepared)
+            }
+        } else if let session, let bound = try cachedReadStatement(query, options: options.limited(to: limit), isCount: isCount,
+                                                                   session: session) {
             return bound
         }
-        return try await prepareReadStatement(query, options: options, isCount: isCount)
+        return try await prepareReadStatement(query, options: options.limited(to: limit), isCount: isCount)
     }
 
-    /// The bound read of `query` when its shape was prepared on `session` before, else `nil`.
+    /// The bound read of `query`, not an ``EqualityShape``, when its shape was prepared on
+    /// `session` before, else `nil`.
     /// - Throws: ``ORMError`` for values that do not fit (or that the shape cannot check).
     private func cachedReadStatement(_ query: [String: ORMValue], options: FindOptions, isCount: Bool, session: Session)
         throws(ORMError) -> BoundStatement? {
-        if let shape = EqualityShape(query, options: options, isCount: isCount, layout: columns) {
-            guard let prepared = statements.statement(for: .equality(shape), session: session) else { return nil }
-            return try bindEquality(query, shape, options: options, to: prepared)
-        }
         let builder = self.builder
         let ordered = builder.ordered(try QueryParser.restrictions(query, table: table))
         let key = StatementCache.Key.read(ReadShape(ordered, options: options, isCount: isCount))
@@ -116,7 +121,7 @@ extension Model {
         let builder = self.builder
         let statement = isCount ? try builder.count(query, options: options) : try builder.select(query, options: options)
         let key: StatementCache.Key
-        if let shape = EqualityShape(query, options: options, isCount: isCount, layout: columns) {
+        if let shape = EqualityShape(query, options: options, limit: options.limit, isCount: isCount, layout: columns) {
             key = .equality(shape)
         } else {
             let ordered = builder.ordered(try QueryParser.restrictions(query, table: table))
@@ -135,9 +140,9 @@ extension Model {
     /// - Throws: ``ORMError/Code/invalidQuery`` for a non-positive limit (the one check of
     ///   ``QueryValidator/validateRead(_:options:)`` that depends on values rather than on the
     ///   shape), and ``ORMError/Code/invalidValue``.
-    private func bindEquality(_ query: [String: ORMValue], _ shape: EqualityShape, options: FindOptions,
-                              to prepared: PreparedStatement) throws(ORMError) -> BoundStatement {
-        if let limit = options.limit, limit <= 0 { try QueryValidator(schema: schema).validateLimits(options) }
+    private func bindEquality(_ query: [String: ORMValue], _ shape: EqualityShape, limit: Int?, to prepared: PreparedStatement)
+        throws(ORMError) -> BoundStatement {
+        if let limit, limit <= 0 { throw QueryValidator.nonPositiveLimit(table: table) }
         try checkMarkers(prepared, count: query.count + (shape.limit == .bound ? 1 : 0))
         let variables = prepared.variables
         var values = RequestMessage.SerializedValues(capacity: 16 * variables.count)
@@ -149,7 +154,7 @@ extension Model {
             let value = query.count == 1 ? query.first!.value : query[field]!
             try append(value, as: variables[values.count].type, field: field, statement: prepared.cql, to: &values)
         }
-        if shape.limit == .bound, let limit = options.limit {
+        if shape.limit == .bound, let limit {
             try append(.int(Int64(limit)), as: variables[values.count].type, field: "[limit]", statement: prepared.cql, to: &values)
         }
         return BoundStatement(prepared: prepared, serializedValues: values)
@@ -169,6 +174,16 @@ extension Model {
             throw ORMError(.invalidQuery, "the statement has \(prepared.variables.count) markers for \(count) values",
                            table: table, statement: prepared.cql)
         }
+    }
+}
+
+extension FindOptions {
+    /// These options with `limit`, or themselves when that is their limit already.
+    func limited(to limit: Int?) -> FindOptions {
+        guard limit != self.limit else { return self }
+        var options = self
+        options.limit = limit
+        return options
     }
 }
 

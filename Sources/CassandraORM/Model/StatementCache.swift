@@ -9,6 +9,11 @@ import Synchronization
 /// Entries belong to one driver session: after the client reconnects, entries of the old
 /// session are ignored and the first store empties the cache. Bounded: when full it is
 /// emptied and refills with the shapes in use.
+///
+/// ``EqualityShape``s, the reads by key that an application repeats most, are kept apart
+/// in a short list searched by comparison: a model has few of them, and comparing a shape
+/// with each costs less than hashing it. The list keeps the most recent
+/// ``equalityCapacity`` shapes.
 final class StatementCache: Sendable {
     /// The shape of a statement: everything its CQL text depends on.
     enum Key: Hashable, Sendable {
@@ -24,31 +29,47 @@ final class StatementCache: Sendable {
         /// Held strongly so that a new session can never take its identity.
         var session: Session?
         var entries: [Key: PreparedStatement] = [:]
+        var equalities: [(shape: EqualityShape, statement: PreparedStatement)] = []
     }
 
     private let state = Mutex(State())
-    /// The most entries kept.
+    /// The most entries kept, besides equality shapes.
     let capacity: Int
+    /// The most equality shapes kept.
+    let equalityCapacity: Int
 
     /// Creates an empty cache.
-    /// - Parameter capacity: the most entries kept.
-    init(capacity: Int = 256) {
+    /// - Parameters:
+    ///   - capacity: the most entries kept, besides equality shapes.
+    ///   - equalityCapacity: the most equality shapes kept.
+    init(capacity: Int = 256, equalityCapacity: Int = 16) {
         self.capacity = capacity
+        self.equalityCapacity = equalityCapacity
     }
 
     /// The statement for `key` prepared on `session`, if any.
     func statement(for key: Key, session: Session) -> PreparedStatement? {
-        state.withLock { state in state.session === session ? state.entries[key] : nil }
+        state.withLock { state in
+            guard state.session === session else { return nil }
+            guard case .equality(let shape) = key else { return state.entries[key] }
+            return state.equalities.first { $0.shape == shape }?.statement
+        }
     }
 
     /// Stores `statement` for `key`, prepared on `session`.
     func store(_ statement: PreparedStatement, for key: Key, session: Session) {
         state.withLock { state in
-            if state.session !== session || state.entries.count >= capacity {
-                state.session = session
-                state.entries = [:]
+            if state.session !== session {
+                state = State(session: session)
             }
-            state.entries[key] = statement
+            guard case .equality(let shape) = key else {
+                if state.entries.count >= capacity { state.entries = [:] }
+                state.entries[key] = statement
+                return
+            }
+            state.equalities.removeAll { $0.shape == shape }
+            if state.equalities.count >= equalityCapacity { state.equalities.removeFirst() }
+            state.equalities.append((shape, statement))
         }
     }
 }

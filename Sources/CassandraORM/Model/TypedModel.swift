@@ -41,10 +41,8 @@ public struct TypedModel<T: CassandraModel>: Sendable {
     /// - Returns: the decoded row, or `nil`.
     /// - Throws: ``ORMError``.
     public func findOne(where query: [String: ORMValue], options: FindOptions = .init()) async throws -> T? {
-        var options = options
-        options.limit = 1
         let session = try? model.client.driver
-        let bound = try await model.readStatement(query, options: options, session: session)
+        let bound = try await model.readStatement(query, options: options, firstRow: true, session: session)
         let result = try await model.execute(bound, options: model.readOptions(options), session: session)
         guard let row = result.first else { return nil }
         return try Self.decode(row, table: model.table)

@@ -80,12 +80,15 @@ struct QueryValidator {
 
     /// Checks that the limits, when set, are positive.
     func validateLimits(_ options: FindOptions) throws(ORMError) {
-        if let limit = options.limit, limit <= 0 {
-            throw ORMError(.invalidQuery, "limit must be positive", table: schema.table)
-        }
+        if let limit = options.limit, limit <= 0 { throw Self.nonPositiveLimit(table: schema.table) }
         if let limit = options.perPartitionLimit, limit <= 0 {
             throw ORMError(.invalidQuery, "perPartitionLimit must be positive", table: schema.table)
         }
+    }
+
+    /// The error of a limit that is not positive.
+    static func nonPositiveLimit(table: String) -> ORMError {
+        ORMError(.invalidQuery, "limit must be positive", table: table)
     }
 
     /// Fields whose restriction Cassandra can only apply by filtering.

@@ -7,7 +7,7 @@ final class EqualityShapeTests: XCTestCase {
     }
 
     private func shape(_ query: [String: ORMValue], _ options: FindOptions = .init(), schema: ResolvedSchema? = nil) throws -> EqualityShape? {
-        EqualityShape(query, options: options, isCount: false, layout: layout(try schema ?? Fixtures.events()))
+        EqualityShape(query, options: options, limit: options.limit, isCount: false, layout: layout(try schema ?? Fixtures.events()))
     }
 
     func testEqualityOnKnownFieldsIsASetOfColumnPositions() throws {
@@ -35,7 +35,8 @@ final class EqualityShapeTests: XCTestCase {
         XCTAssertEqual(try shape(query, .init(limit: 7)), try shape(query, .init(limit: 8)))
         XCTAssertEqual(try shape(query)?.limit, .unlimited)
         XCTAssertNotEqual(try shape(query), try shape(query, .init(allowFiltering: true)))
-        XCTAssertNotEqual(try shape(query), EqualityShape(query, options: .init(), isCount: true, layout: layout(try Fixtures.events())))
+        XCTAssertNotEqual(try shape(query), EqualityShape(query, options: .init(), limit: nil, isCount: true,
+                                                                   layout: layout(try Fixtures.events())))
         XCTAssertEqual(try shape(query), try shape(query, .init(pageSize: 3, consistency: .quorum, raw: true)), "not in the text")
     }
 
