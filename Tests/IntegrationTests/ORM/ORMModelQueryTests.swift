@@ -123,6 +123,25 @@ final class ORMModelQueryTests: XCTestCase {
         }
     }
 
+    func testMoreEqualityShapesThanTheCacheKeepsStayCorrect() async throws {
+        try await withTestClient { client in
+            let Event = try await loadEvents(client)
+            let extras: [[String: ORMValue]] = [[:], ["seq": 4], ["kind": "even"], ["score": .double(2)], ["seq": 4, "kind": "even"],
+                                                ["kind": "even", "score": .double(2)], ["seq": 4, "score": .double(2)],
+                                                ["seq": 4, "kind": "even", "score": .double(2)]]
+            for _ in 0..<2 {
+                for extra in extras {
+                    let matching = extra.isEmpty ? 10 : extra == ["kind": "even"] ? 5 : 1
+                    for limit in [nil, 1, 3] {
+                        let query = extra.merging(["tenant": "acme", "day": 1]) { $1 }
+                        let records = try await Event.find(query, options: .init(limit: limit, allowFiltering: true))
+                        XCTAssertEqual(records.count, min(matching, limit ?? .max), "\(extra) limit \(String(describing: limit))")
+                    }
+                }
+            }
+        }
+    }
+
     func testEqualityReadsReuseTheirStatementWithTheValuesInKeyOrder() async throws {
         try await withTestClient { client in
             let Event = try await loadEvents(client)
