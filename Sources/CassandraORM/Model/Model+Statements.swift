@@ -76,7 +76,8 @@ extension Model {
     }
 
     /// The bound read of `query`: from the statement cache, or built, validated and
-    /// prepared.
+    /// prepared. Always inlined, so that a cache hit, every call of a shape but the first,
+    /// costs no async frame.
     /// - Parameters:
     ///   - query: as ``find(_:options:)``.
     ///   - options: as ``find(_:options:)``.
@@ -85,7 +86,6 @@ extension Model {
     ///   - isCount: `SELECT COUNT(*)` rather than `SELECT`.
     ///   - session: the client's session, `nil` when it is not connected.
     /// - Throws: the errors of ``QueryBuilder/select(_:options:)`` and of preparing.
-    // Inlined so that a cache hit, every call of a shape but the first, costs no async frame.
     @inline(__always)
     func readStatement(_ query: [String: ORMValue], options: FindOptions, firstRow: Bool = false, isCount: Bool = false,
                        session: Session?) async throws(ORMError) -> BoundStatement {

@@ -146,9 +146,9 @@ public final class Model: Sendable {
         try await execute(try await bind(statement), options: options)
     }
 
-    /// Executes `bound` with `options`, returning its first page.
+    /// Executes `bound` with `options`, returning its first page. Always inlined: around a
+    /// read that is this call, a frame of its own would cost as much as what it does.
     /// - Parameter session: the session to execute on; the client's current one when `nil`.
-    // Inlined: a read is this call, and a frame around it costs as much as what it does.
     @inline(__always)
     func execute(_ bound: BoundStatement, options: Statement.Options, session: Session? = nil) async throws(ORMError) -> ResultSet {
         var bound = bound
