@@ -1,12 +1,13 @@
 // Measures the ORM's overhead against raw prepared driver calls on the embedded server:
-// `save` vs a prepared INSERT and `findOne` vs a prepared SELECT by primary key, one request
-// at a time (latency), over loopback.
+// `save` vs a prepared INSERT and `findOne` vs a prepared SELECT by primary key of a row
+// that exists, one request at a time (latency), over loopback.
 //
 //   orm-bench [iterations] [operation…]
 //
-// Operations: raw-insert, save, typed-save, raw-select, find-one, typed-find-one (all by
-// default). The operations run interleaved, in rounds of 50 each, so that a
-// slow phase of a shared machine hits all of them alike. With one operation,
+// Operations: raw-insert, save, typed-save, raw-select, find-one, typed-find-one, and the
+// compiled queries query-find-one and typed-query-find-one (all by default). The operations
+// run interleaved, in rounds of 50 each, so that a slow phase of a shared machine hits all
+// of them alike. With one operation,
 // `valgrind --tool=callgrind` gives repeatable instruction counts: the difference between
 // runs of 1500 and 500 iterations, divided by 1000, is the cost of one operation (client
 // and in-process server, without the fixed start-up).
@@ -48,6 +49,13 @@ func run() async throws {
     let session = try client.driver
     let insert = try await session.prepare(#"INSERT INTO "bench"."items" ("id", "name", "price") VALUES (?, ?, ?)"#)
     let select = try await session.prepare(#"SELECT * FROM "bench"."items" WHERE "id" = ? LIMIT 1"#)
+    let byID = try model.query(where: ["id": .eq])
+    let typedByID = try Item.query(where: ["id": .eq])
+    // Reads look up rows written before timing starts (500 of them, ids from 1,000,000, in
+    // five batches: little start-up for callgrind to subtract), so that every read finds and
+    // decodes a row, also when it runs alone with no insert before it; writes use other ids.
+    let readRows = 500
+    func readID(_ index: Int) -> Int32 { Int32(1_000_000 + index % readRows) }
 
     let operations = [
         Operation(name: "raw-insert", label: "raw prepared INSERT") { index in
@@ -60,16 +68,29 @@ func run() async throws {
             try await Item(id: Int32(index), name: "item", price: 1.5).save()
         },
         Operation(name: "raw-select", label: "raw prepared SELECT + decode") { index in
-            let row = try await session.execute(select, Int32(index)).first
+            let row = try await session.execute(select, readID(index)).first
             _ = (try row?["name", as: String.self], try row?["price", as: Double.self])
         },
         Operation(name: "find-one", label: "ORM Model.findOne", baseline: "raw-select") { index in
-            _ = try await model.findOne(["id": .int(Int64(index))])
+            _ = try await model.findOne(["id": .int(Int64(readID(index)))])
         },
         Operation(name: "typed-find-one", label: "ORM typed findOne", baseline: "raw-select") { index in
-            _ = try await Item.findOne(where: ["id": .int(Int64(index))])
+            _ = try await Item.findOne(where: ["id": .int(Int64(readID(index)))])
+        },
+        Operation(name: "query-find-one", label: "ORM Model.query().findOne", baseline: "raw-select") { index in
+            _ = try await byID.findOne(.int(Int64(readID(index))))
+        },
+        Operation(name: "typed-query-find-one", label: "ORM typed query().findOne", baseline: "raw-select") { index in
+            _ = try await typedByID.findOne(.int(Int64(readID(index))))
         },
     ].filter { selected.isEmpty || selected.contains($0.name) }
+    if operations.contains(where: { $0.name == "raw-select" || $0.baseline == "raw-select" }) {
+        for start in stride(from: 0, to: readRows, by: 100) {
+            var batch = BatchStatement(type: .unlogged)
+            for index in start..<start + 100 { batch.add(try insert.bind(readID(index), "item", 1.5)) }
+            try await session.batch(batch)
+        }
+    }
 
     let perRound = min(50, iterations)
     let rounds = iterations / perRound

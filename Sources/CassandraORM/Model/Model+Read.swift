@@ -27,10 +27,11 @@ extension Model {
     /// - Returns: the record, or `nil`.
     /// - Throws: ``ORMError``.
     public func findOne(_ query: [String: ORMValue], options: FindOptions = .init()) async throws -> Record? {
-        var options = options
-        options.limit = 1
-        let page = try await findPage(query, options: options)
-        return page.records.first
+        let session = try? client.driver
+        let bound = try await readStatement(query, options: options, firstRow: true, session: session)
+        let result = try await execute(bound, options: readOptions(options), session: session)
+        guard let row = result.first else { return nil }
+        return try Record(row: row, raw: options.raw)
     }
 
     /// Reads one page: ``FindOptions/pageSize`` rows starting at ``FindOptions/pagingState``.
@@ -40,8 +41,9 @@ extension Model {
     /// - Returns: the records and the paging state of the next page.
     /// - Throws: ``ORMError``.
     public func findPage(_ query: [String: ORMValue], options: FindOptions = .init()) async throws -> Page {
-        let (bound, _) = try await readStatement(query, options: options)
-        let result = try await execute(bound, options: readOptions(options))
+        let session = try? client.driver
+        let bound = try await readStatement(query, options: options, session: session)
+        let result = try await execute(bound, options: readOptions(options), session: session)
         var records: [Record] = []
         records.reserveCapacity(result.count)
         for row in result { records.append(try Record(row: row, raw: options.raw)) }
@@ -56,9 +58,10 @@ extension Model {
     /// - Returns: the records; errors (including invalid queries) surface on iteration.
     public func stream(_ query: [String: ORMValue], options: FindOptions = .init()) -> RecordSequence {
         RecordSequence(makeRows: { [self] in
-            var (bound, _) = try await readStatement(query, options: options)
+            let session = try? client.driver
+            var bound = try await readStatement(query, options: options, session: session)
             bound.options = readOptions(options)
-            return try client.driver.rows(bound)
+            return try (session ?? client.driver).rows(bound)
         }, raw: options.raw)
     }
 
@@ -69,8 +72,9 @@ extension Model {
     /// - Returns: the count.
     /// - Throws: ``ORMError``.
     public func count(_ query: [String: ORMValue] = [:], options: FindOptions = .init()) async throws -> Int {
-        let (bound, _) = try await readStatement(query, options: options, isCount: true)
-        let result = try await execute(bound, options: readOptions(options))
+        let session = try? client.driver
+        let bound = try await readStatement(query, options: options, isCount: true, session: session)
+        let result = try await execute(bound, options: readOptions(options), session: session)
         do {
             return Int(try result.first?[0, as: Int64.self] ?? 0)
         } catch {

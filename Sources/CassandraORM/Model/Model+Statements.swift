@@ -7,15 +7,15 @@ import CQLProtocol
 extension Model {
     /// The prepared INSERT writing the columns at `positions` (ascending positions in
     /// ``columns``).
-    func insertEntry(_ positions: [Int], options: SaveOptions) async throws(ORMError) -> StatementCache.Entry {
+    func insertStatement(_ positions: [Int], options: SaveOptions) async throws(ORMError) -> PreparedStatement {
         let session = try client.driver
         let key = StatementCache.Key.insert(columns: positions, ifNotExists: options.ifNotExists, ttl: options.ttl != nil,
                                             timestamp: options.timestamp != nil)
-        if let entry = statements.entry(for: key, session: session) { return entry }
+        if let prepared = statements.statement(for: key, session: session) { return prepared }
         let cql = builder.insertText(positions.map { columns.names[$0] }, options: options)
-        let entry = try await prepareEntry(cql, session: session)
-        statements.store(entry, for: key, session: session)
-        return entry
+        let prepared = try await prepare(cql, session: session)
+        statements.store(prepared, for: key, session: session)
+        return prepared
     }
 
     /// The INSERT of `values`, checked as ``QueryBuilder/insert(_:options:)`` checks it.
@@ -31,16 +31,14 @@ extension Model {
         var positions: [Int] = []
         positions.reserveCapacity(values.count)
         for (position, name) in columns.names.enumerated() where values[name] != nil { positions.append(position) }
-        let entry = try await insertEntry(positions, options: options)
-        let prepared = entry.prepared
+        let prepared = try await insertStatement(positions, options: options)
         try checkMarkers(prepared, count: positions.count + options.usingCount)
-        var raw: [CQLRawValue] = []
-        raw.reserveCapacity(prepared.variables.count)
+        var serialized = RequestMessage.SerializedValues(capacity: 16 * prepared.variables.count)
         for (index, position) in positions.enumerated() {
             let name = columns.names[position]
-            raw.append(try rawValue(values[name]!, as: prepared.variables[index].type, field: name, statement: prepared.cql))
+            try append(values[name]!, as: prepared.variables[index].type, field: name, statement: prepared.cql, to: &serialized)
         }
-        return try appendingUsing(raw, to: prepared, options: options)
+        return try appendingUsing(serialized, to: prepared, options: options)
     }
 
     /// The INSERT of values already serialized, one per column position (`nil`: not written).
@@ -53,57 +51,118 @@ extension Model {
             }
         }
         var positions: [Int] = []
-        var raw: [CQLRawValue] = []
         positions.reserveCapacity(slots.count)
-        raw.reserveCapacity(slots.count + options.usingCount)
+        var size = 16 * options.usingCount
         for (position, slot) in slots.enumerated() {
             guard let slot else { continue }
             positions.append(position)
-            raw.append(slot)
+            size += 4 + (slot.bytes?.count ?? 0)
         }
-        let entry = try await insertEntry(positions, options: options)
-        try checkMarkers(entry.prepared, count: positions.count + options.usingCount)
-        return try appendingUsing(raw, to: entry.prepared, options: options)
+        let prepared = try await insertStatement(positions, options: options)
+        try checkMarkers(prepared, count: positions.count + options.usingCount)
+        var serialized = RequestMessage.SerializedValues(capacity: size)
+        for case let slot? in slots { serialized.append(slot) }
+        return try appendingUsing(serialized, to: prepared, options: options)
     }
 
-    /// `raw` plus the values of `USING TTL ? AND TIMESTAMP ?`, bound to `prepared`.
-    private func appendingUsing(_ raw: [CQLRawValue], to prepared: PreparedStatement, options: SaveOptions) throws(ORMError)
-        -> BoundStatement {
-        var raw = raw
-        var using: [BuiltStatement.Bind] = []
-        builder.appendUsingBinds(ttl: options.ttl, timestamp: options.timestamp, to: &using)
-        for bind in using {
-            raw.append(try rawValue(bind.value, as: prepared.variables[raw.count].type, field: bind.field, statement: prepared.cql))
+    /// `values` plus the values of `USING TTL ? AND TIMESTAMP ?`, bound to `prepared`.
+    private func appendingUsing(_ values: RequestMessage.SerializedValues, to prepared: PreparedStatement, options: SaveOptions)
+        throws(ORMError) -> BoundStatement {
+        var values = values
+        for bind in QueryBuilder.usingBinds(ttl: options.ttl, timestamp: options.timestamp) {
+            try append(bind.value, as: prepared.variables[values.count].type, field: bind.field, statement: prepared.cql, to: &values)
         }
-        return BoundStatement(prepared: prepared, values: raw)
+        return BoundStatement(prepared: prepared, serializedValues: values)
     }
 
-    /// The bound read of `query`, and its cache entry (for the result's column positions).
+    /// The bound read of `query`: from the statement cache, or built, validated and
+    /// prepared. Always inlined, so that a cache hit, every call of a shape but the first,
+    /// costs no async frame.
     /// - Parameters:
     ///   - query: as ``find(_:options:)``.
     ///   - options: as ``find(_:options:)``.
+    ///   - firstRow: read one row (`findOne`'s `LIMIT 1`) rather than ``FindOptions/limit``;
+    ///     a flag rather than a changed copy of `options`, which would cost every call.
     ///   - isCount: `SELECT COUNT(*)` rather than `SELECT`.
+    ///   - session: the client's session, `nil` when it is not connected.
     /// - Throws: the errors of ``QueryBuilder/select(_:options:)`` and of preparing.
-    func readStatement(_ query: [String: ORMValue], options: FindOptions, isCount: Bool = false) async throws(ORMError)
-        -> (BoundStatement, StatementCache.Entry) {
+    @inline(__always)
+    func readStatement(_ query: [String: ORMValue], options: FindOptions, firstRow: Bool = false, isCount: Bool = false,
+                       session: Session?) async throws(ORMError) -> BoundStatement {
+        let limit = firstRow ? 1 : options.limit
+        if let session, let shape = EqualityShape(query, options: options, limit: limit, isCount: isCount, layout: columns) {
+            if let prepared = statements.statement(for: .equality(shape), session: session) {
+                return try bindEquality(query, shape, limit: limit, to: prepared)
+            }
+        } else if let session, let bound = try cachedReadStatement(query, options: options.limited(to: limit), isCount: isCount,
+                                                                   session: session) {
+            return bound
+        }
+        return try await prepareReadStatement(query, options: options.limited(to: limit), isCount: isCount)
+    }
+
+    /// The bound read of `query`, not an ``EqualityShape``, when its shape was prepared on
+    /// `session` before, else `nil`.
+    /// - Throws: ``ORMError`` for values that do not fit (or that the shape cannot check).
+    private func cachedReadStatement(_ query: [String: ORMValue], options: FindOptions, isCount: Bool, session: Session)
+        throws(ORMError) -> BoundStatement? {
         let builder = self.builder
         let ordered = builder.ordered(try QueryParser.restrictions(query, table: table))
         let key = StatementCache.Key.read(ReadShape(ordered, options: options, isCount: isCount))
-        // Without a session, the slow path below reports invalid queries before `notConnected`.
-        if let session = try? client.driver, let entry = statements.entry(for: key, session: session) {
-            return (try bind(try builder.readBinds(ordered, options: options), to: entry.prepared), entry)
-        }
-        let statement = isCount ? try builder.count(query, options: options) : try builder.select(query, options: options)
-        let session = try client.driver
-        let entry = try await prepareEntry(statement.cql, session: session)
-        let bound = try bind(statement.binds, to: entry.prepared)
-        statements.store(entry, for: key, session: session)
-        return (bound, entry)
+        guard let prepared = statements.statement(for: key, session: session) else { return nil }
+        return try bind(try builder.readBinds(ordered, options: options), to: prepared)
     }
 
-    private func prepareEntry(_ cql: String, session: Session) async throws(ORMError) -> StatementCache.Entry {
+    /// Builds, validates and prepares the read of `query`, and caches it by shape.
+    /// - Throws: the errors of ``QueryBuilder/select(_:options:)`` (before
+    ///   ``ORMError/Code/notConnected``) and of preparing.
+    private func prepareReadStatement(_ query: [String: ORMValue], options: FindOptions, isCount: Bool) async throws(ORMError)
+        -> BoundStatement {
+        let builder = self.builder
+        let statement = isCount ? try builder.count(query, options: options) : try builder.select(query, options: options)
+        let key: StatementCache.Key
+        if let shape = EqualityShape(query, options: options, limit: options.limit, isCount: isCount, layout: columns) {
+            key = .equality(shape)
+        } else {
+            let ordered = builder.ordered(try QueryParser.restrictions(query, table: table))
+            key = .read(ReadShape(ordered, options: options, isCount: isCount))
+        }
+        let session = try client.driver
+        let prepared = try await prepare(statement.cql, session: session)
+        let bound = try bind(statement.binds, to: prepared)
+        statements.store(prepared, for: key, session: session)
+        return bound
+    }
+
+    /// Binds the values of `query`, of shape `shape`, to `prepared`, the statement built
+    /// before for that shape: what ``QueryBuilder/readBinds(_:options:)`` would bind, without
+    /// parsing the query object.
+    /// - Throws: ``ORMError/Code/invalidQuery`` for a non-positive limit (the one check of
+    ///   ``QueryValidator/validateRead(_:options:)`` that depends on values rather than on the
+    ///   shape), and ``ORMError/Code/invalidValue``.
+    private func bindEquality(_ query: [String: ORMValue], _ shape: EqualityShape, limit: Int?, to prepared: PreparedStatement)
+        throws(ORMError) -> BoundStatement {
+        if let limit, limit <= 0 { throw QueryValidator.nonPositiveLimit(table: table) }
+        try checkMarkers(prepared, count: query.count + (shape.limit == .bound ? 1 : 0))
+        let variables = prepared.variables
+        var values = RequestMessage.SerializedValues(capacity: 16 * variables.count)
+        var remaining = shape.columns
+        while remaining != 0 {
+            let field = columns.names[remaining.trailingZeroBitCount]
+            remaining &= remaining - 1
+            // One field, the usual key lookup, needs no second hash of its name.
+            let value = query.count == 1 ? query.first!.value : query[field]!
+            try append(value, as: variables[values.count].type, field: field, statement: prepared.cql, to: &values)
+        }
+        if shape.limit == .bound, let limit {
+            try append(.int(Int64(limit)), as: variables[values.count].type, field: "[limit]", statement: prepared.cql, to: &values)
+        }
+        return BoundStatement(prepared: prepared, serializedValues: values)
+    }
+
+    private func prepare(_ cql: String, session: Session) async throws(ORMError) -> PreparedStatement {
         do {
-            return StatementCache.Entry(prepared: try await session.prepare(cql))
+            return try await session.prepare(cql)
         } catch {
             throw ORMError.wrap(error, statement: cql, table: table)
         }
@@ -115,6 +174,16 @@ extension Model {
             throw ORMError(.invalidQuery, "the statement has \(prepared.variables.count) markers for \(count) values",
                            table: table, statement: prepared.cql)
         }
+    }
+}
+
+extension FindOptions {
+    /// These options with `limit`, or themselves when that is their limit already.
+    func limited(to limit: Int?) -> FindOptions {
+        guard limit != self.limit else { return self }
+        var options = self
+        options.limit = limit
+        return options
     }
 }
 

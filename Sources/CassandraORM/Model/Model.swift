@@ -85,17 +85,29 @@ public final class Model: Sendable {
     ///   ``ORMError/Code/invalidValue``.
     func bind(_ binds: [BuiltStatement.Bind], to prepared: PreparedStatement) throws(ORMError) -> BoundStatement {
         try checkMarkers(prepared, count: binds.count)
-        var raw: [CQLRawValue] = []
-        raw.reserveCapacity(binds.count)
+        var values = RequestMessage.SerializedValues(capacity: 16 * binds.count)
         for (bind, variable) in zip(binds, prepared.variables) {
-            raw.append(try rawValue(bind.value, as: variable.type, field: bind.field, statement: prepared.cql))
+            try append(bind.value, as: variable.type, field: bind.field, statement: prepared.cql, to: &values)
         }
-        return BoundStatement(prepared: prepared, values: raw)
+        return BoundStatement(prepared: prepared, serializedValues: values)
+    }
+
+    /// Appends `value` serialized as `type` to `values`.
+    /// - Parameters:
+    ///   - value: the value.
+    ///   - type: the marker's type.
+    ///   - field: the field the value belongs to, for the error.
+    ///   - statement: the statement's text, for the error.
+    ///   - values: the statement's values so far.
+    /// - Throws: ``ORMError/Code/invalidValue`` when the value does not fit `type`.
+    func append(_ value: ORMValue, as type: CQLType, field: String, statement: String,
+                to values: inout RequestMessage.SerializedValues) throws(ORMError) {
+        if Self.appendDirectly(value, as: type, to: &values) { return }
+        values.append(try rawValue(value, as: type, field: field, statement: statement))
     }
 
     /// `value` serialized as `type`.
     func rawValue(_ value: ORMValue, as type: CQLType, field: String, statement: String) throws(ORMError) -> CQLRawValue {
-        if let raw = Self.directRawValue(value, as: type) { return raw }
         do {
             guard let converted = try value.cqlValue(as: type) else { return .null }
             return try converted.cqlRawValue(as: type)
@@ -108,19 +120,27 @@ public final class Model: Sendable {
         }
     }
 
-    /// The common scalar conversions of ``ORMValue/cqlValue(as:)`` serialized without the
-    /// intermediate ``CQLValue``; `nil` for every other case (and for out-of-range values,
-    /// so that the general path reports them).
-    private static func directRawValue(_ value: ORMValue, as type: CQLType) -> CQLRawValue? {
-        switch (value, type) {
-        case (.null, _): return .null
-        case (.int(let number), .int): return Int32(exactly: number).flatMap { try? $0.cqlRawValue(as: .int) }
-        case (.int(let number), .bigint): return try? number.cqlRawValue(as: .bigint)
-        case (.string(let text), .text): return try? text.cqlRawValue(as: .text)
-        case (.double(let number), .double): return try? number.cqlRawValue(as: .double)
-        case (.bool(let flag), .boolean): return try? flag.cqlRawValue(as: .boolean)
-        case (.uuid(let uuid), .uuid): return try? uuid.cqlRawValue(as: .uuid)
-        default: return nil
+    /// Appends the common scalar conversions of ``ORMValue/cqlValue(as:)`` straight to
+    /// `values`, without an intermediate ``CQLValue`` or byte array.
+    /// - Returns: `false`, leaving `values` unchanged, for every other case (and for
+    ///   out-of-range values, so that the general path reports them).
+    private static func appendDirectly(_ value: ORMValue, as type: CQLType, to values: inout RequestMessage.SerializedValues) -> Bool {
+        do {
+            switch (value, type) {
+            case (.null, _): values.append(.null)
+            case (.int(let number), .int):
+                guard let narrowed = Int32(exactly: number) else { return false }
+                try values.append(narrowed, as: .int)
+            case (.int(let number), .bigint): try values.append(number, as: .bigint)
+            case (.string(let text), .text): try values.append(text, as: .text)
+            case (.double(let number), .double): try values.append(number, as: .double)
+            case (.bool(let flag), .boolean): try values.append(flag, as: .boolean)
+            case (.uuid(let uuid), .uuid): try values.append(uuid, as: .uuid)
+            default: return false
+            }
+            return true
+        } catch {
+            return false
         }
     }
 
@@ -129,12 +149,15 @@ public final class Model: Sendable {
         try await execute(try await bind(statement), options: options)
     }
 
-    /// Executes `bound` with `options`, returning its first page.
-    func execute(_ bound: BoundStatement, options: Statement.Options) async throws(ORMError) -> ResultSet {
+    /// Executes `bound` with `options`, returning its first page. Always inlined: around a
+    /// read that is this call, a frame of its own would cost as much as what it does.
+    /// - Parameter session: the session to execute on; the client's current one when `nil`.
+    @inline(__always)
+    func execute(_ bound: BoundStatement, options: Statement.Options, session: Session? = nil) async throws(ORMError) -> ResultSet {
         var bound = bound
         bound.options = options
         do {
-            return try await client.driver.execute(bound)
+            return try await (session ?? client.driver).execute(bound)
         } catch {
             throw ORMError.wrap(error, statement: bound.prepared.cql, table: schema.table)
         }

@@ -25,10 +25,11 @@ public struct Record: Sendable, Hashable {
             self.row = row
             return
         }
-        var values: [String: ORMValue] = [:]
-        for (index, column) in row.columns.enumerated() {
+        let columns = row.columns
+        var values = [String: ORMValue](minimumCapacity: columns.count)
+        for (index, column) in columns.enumerated() {
             do {
-                values[column.name] = ORMValue(cql: try row.value(at: index))
+                values[column.name] = try ORMValue(cell: row.bytes(at: index), type: column.type)
             } catch {
                 throw ORMError(.decodingFailed, "column '\(column.name)' could not be decoded", field: column.name, underlying: error)
             }

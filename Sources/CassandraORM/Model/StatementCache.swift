@@ -9,6 +9,11 @@ import Synchronization
 /// Entries belong to one driver session: after the client reconnects, entries of the old
 /// session are ignored and the first store empties the cache. Bounded: when full it is
 /// emptied and refills with the shapes in use.
+///
+/// ``EqualityShape``s, the reads by key that an application repeats most, are kept apart
+/// in a short list searched by comparison: a model has few of them, and comparing a shape
+/// with each costs less than hashing it. The list keeps the most recent
+/// ``equalityCapacity`` shapes.
 final class StatementCache: Sendable {
     /// The shape of a statement: everything its CQL text depends on.
     enum Key: Hashable, Sendable {
@@ -16,54 +21,55 @@ final class StatementCache: Sendable {
         case insert(columns: [Int], ifNotExists: Bool, ttl: Bool, timestamp: Bool)
         /// A SELECT (or `SELECT COUNT(*)`).
         case read(ReadShape)
-    }
-
-    /// A cached statement.
-    struct Entry: Sendable {
-        /// The prepared statement.
-        let prepared: PreparedStatement
-        /// Column positions by name in the rows it returns (empty for writes).
-        let resultColumns: [String: Int]
-
-        init(prepared: PreparedStatement) {
-            self.prepared = prepared
-            var positions: [String: Int] = [:]
-            for (index, column) in (prepared.resultMetadata.columns ?? []).enumerated() where positions[column.name] == nil {
-                positions[column.name] = index
-            }
-            resultColumns = positions
-        }
+        /// A SELECT (or `SELECT COUNT(*)`) restricting fields by equality only.
+        case equality(EqualityShape)
     }
 
     private struct State {
         /// Held strongly so that a new session can never take its identity.
         var session: Session?
-        var entries: [Key: Entry] = [:]
+        var entries: [Key: PreparedStatement] = [:]
+        var equalities: [(shape: EqualityShape, statement: PreparedStatement)] = []
     }
 
     private let state = Mutex(State())
-    /// The most entries kept.
+    /// The most entries kept, besides equality shapes.
     let capacity: Int
+    /// The most equality shapes kept.
+    let equalityCapacity: Int
 
     /// Creates an empty cache.
-    /// - Parameter capacity: the most entries kept.
-    init(capacity: Int = 256) {
+    /// - Parameters:
+    ///   - capacity: the most entries kept, besides equality shapes.
+    ///   - equalityCapacity: the most equality shapes kept.
+    init(capacity: Int = 256, equalityCapacity: Int = 16) {
         self.capacity = capacity
+        self.equalityCapacity = equalityCapacity
     }
 
-    /// The entry for `key` prepared on `session`, if any.
-    func entry(for key: Key, session: Session) -> Entry? {
-        state.withLock { state in state.session === session ? state.entries[key] : nil }
-    }
-
-    /// Stores `entry` for `key`, prepared on `session`.
-    func store(_ entry: Entry, for key: Key, session: Session) {
+    /// The statement for `key` prepared on `session`, if any.
+    func statement(for key: Key, session: Session) -> PreparedStatement? {
         state.withLock { state in
-            if state.session !== session || state.entries.count >= capacity {
-                state.session = session
-                state.entries = [:]
+            guard state.session === session else { return nil }
+            guard case .equality(let shape) = key else { return state.entries[key] }
+            return state.equalities.first { $0.shape == shape }?.statement
+        }
+    }
+
+    /// Stores `statement` for `key`, prepared on `session`.
+    func store(_ statement: PreparedStatement, for key: Key, session: Session) {
+        state.withLock { state in
+            if state.session !== session {
+                state = State(session: session)
             }
-            state.entries[key] = entry
+            guard case .equality(let shape) = key else {
+                if state.entries.count >= capacity { state.entries = [:] }
+                state.entries[key] = statement
+                return
+            }
+            state.equalities.removeAll { $0.shape == shape }
+            if state.equalities.count >= equalityCapacity { state.equalities.removeFirst() }
+            state.equalities.append((shape, statement))
         }
     }
 }
@@ -82,7 +88,7 @@ struct ReadShape: Hashable, Sendable {
     var orderBy: [String]
     var directions: [SortDirection]
     var perPartitionLimit: Bool
-    var limit: Bool
+    var limit: LimitClause
     var allowFiltering: Bool
     var isCount: Bool
 
@@ -96,7 +102,7 @@ struct ReadShape: Hashable, Sendable {
         orderBy = options.orderBy.map(\.key)
         directions = options.orderBy.map(\.value)
         perPartitionLimit = options.perPartitionLimit != nil
-        limit = options.limit != nil
+        limit = LimitClause(options.limit)
         allowFiltering = options.allowFiltering
         self.isCount = isCount
     }

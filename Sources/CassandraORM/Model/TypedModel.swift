@@ -41,12 +41,11 @@ public struct TypedModel<T: CassandraModel>: Sendable {
     /// - Returns: the decoded row, or `nil`.
     /// - Throws: ``ORMError``.
     public func findOne(where query: [String: ORMValue], options: FindOptions = .init()) async throws -> T? {
-        var options = options
-        options.limit = 1
-        let (bound, entry) = try await model.readStatement(query, options: options)
-        let result = try await model.execute(bound, options: model.readOptions(options))
+        let session = try? model.client.driver
+        let bound = try await model.readStatement(query, options: options, firstRow: true, session: session)
+        let result = try await model.execute(bound, options: model.readOptions(options), session: session)
         guard let row = result.first else { return nil }
-        return try Self.decode(row, positions: entry.resultColumns, table: model.table)
+        return try Self.decode(row, table: model.table)
     }
 
     /// The rows matching `query`, decoded one page at a time.
@@ -168,10 +167,10 @@ public struct TypedModel<T: CassandraModel>: Sendable {
 
     /// Decodes a row, straight from its cells when `T` has the flat shape of synthesized
     /// `Codable`, else through ``CassandraDriver/Row/decode(as:)``.
-    static func decode(_ row: Row, positions: [String: Int] = [:], table: String? = nil) throws(ORMError) -> T {
+    static func decode(_ row: Row, table: String? = nil) throws(ORMError) -> T {
         do {
             do {
-                return try ColumnDecoder.decode(T.self, from: row, positions: positions)
+                return try ColumnDecoder.decode(T.self, from: row)
             } catch is ColumnDecoder.UnsupportedShape {
                 return try row.decode(as: T.self)
             }

@@ -10,9 +10,9 @@ extension QueryBuilder {
             throw ORMError(.missingPrimaryKey, "save needs primary key field '\(field)'", table: schema.table, field: field)
         }
         let fields = schema.orderedColumns.filter { values[$0] != nil }
-        var binds = fields.map { BuiltStatement.Bind(value: values[$0]!, field: $0) }
+        let binds = fields.map { BuiltStatement.Bind(value: values[$0]!, field: $0) }
+            + Self.usingBinds(ttl: options.ttl, timestamp: options.timestamp)
         let cql = insertText(fields, options: options)
-        appendUsingBinds(ttl: options.ttl, timestamp: options.timestamp, to: &binds)
         return BuiltStatement(cql: cql, binds: binds, isConditional: options.ifNotExists)
     }
 
@@ -70,7 +70,7 @@ extension QueryBuilder {
     }
 
     private func using(ttl: Int?, timestamp: Int64?, binds: inout [BuiltStatement.Bind]) -> String {
-        appendUsingBinds(ttl: ttl, timestamp: timestamp, to: &binds)
+        binds += Self.usingBinds(ttl: ttl, timestamp: timestamp)
         return usingClause(ttl: ttl != nil, timestamp: timestamp != nil)
     }
 
@@ -85,9 +85,11 @@ extension QueryBuilder {
     }
 
     /// The values of ``usingClause(ttl:timestamp:)``'s markers.
-    func appendUsingBinds(ttl: Int?, timestamp: Int64?, to binds: inout [BuiltStatement.Bind]) {
+    static func usingBinds(ttl: Int?, timestamp: Int64?) -> [BuiltStatement.Bind] {
+        var binds: [BuiltStatement.Bind] = []
         if let ttl { binds.append(.init(value: .int(Int64(ttl)), field: "[ttl]")) }
         if let timestamp { binds.append(.init(value: .int(timestamp), field: "[timestamp]")) }
+        return binds
     }
 
     private func assignment(_ column: ResolvedSchema.Column, _ value: ORMValue, binds: inout [BuiltStatement.Bind]) throws(ORMError) -> String {

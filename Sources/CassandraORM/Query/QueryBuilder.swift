@@ -42,7 +42,12 @@ struct QueryBuilder {
     /// - Throws: ``ORMError`` for unknown fields, invalid operators or ordering, and
     ///   ``ORMError/Code/filteringRequired`` when Cassandra would demand `ALLOW FILTERING`.
     func select(_ query: [String: ORMValue], options: FindOptions) throws(ORMError) -> BuiltStatement {
-        let restrictions = try QueryParser.restrictions(query, table: schema.table)
+        try select(restrictions: try QueryParser.restrictions(query, table: schema.table), options: options)
+    }
+
+    /// ``select(_:options:)`` of restrictions already parsed, in any order.
+    /// - Throws: as ``select(_:options:)``.
+    func select(restrictions: [Restriction], options: FindOptions) throws(ORMError) -> BuiltStatement {
         try QueryValidator(schema: schema).validateRead(restrictions, options: options)
         var columns = "*"
         if let select = options.select {
@@ -72,10 +77,9 @@ struct QueryBuilder {
             cql += " PER PARTITION LIMIT ?"
             binds.append(.init(value: .int(Int64(perPartitionLimit)), field: "[per_partition_limit]"))
         }
-        if let limit = options.limit {
-            cql += " LIMIT ?"
-            binds.append(.init(value: .int(Int64(limit)), field: "[limit]"))
-        }
+        let limit = LimitClause(options.limit)
+        cql += limit.cql
+        if limit == .bound, let value = options.limit { binds.append(.init(value: .int(Int64(value)), field: "[limit]")) }
         if options.allowFiltering { cql += " ALLOW FILTERING" }
         return BuiltStatement(cql: cql, binds: binds)
     }
@@ -125,21 +129,29 @@ struct QueryBuilder {
         if let perPartitionLimit = options.perPartitionLimit {
             binds.append(.init(value: .int(Int64(perPartitionLimit)), field: "[per_partition_limit]"))
         }
-        if let limit = options.limit { binds.append(.init(value: .int(Int64(limit)), field: "[limit]")) }
+        if LimitClause(options.limit) == .bound, let limit = options.limit {
+            binds.append(.init(value: .int(Int64(limit)), field: "[limit]"))
+        }
         return binds
     }
 
     /// Restrictions in a stable order: partition key, clustering, then other fields by name.
     func ordered(_ restrictions: [Restriction]) -> [Restriction] {
         guard restrictions.count > 1 else { return restrictions }
+        return orderedIndices(restrictions).map { restrictions[$0] }
+    }
+
+    /// The positions in `restrictions` of ``ordered(_:)``'s restrictions, in its order: the
+    /// order of a read's markers.
+    func orderedIndices(_ restrictions: [Restriction]) -> [Int] {
         let rank = schema.keyRank
-        return restrictions.enumerated().sorted { left, right in
-            let (l, r) = (left.element, right.element)
+        return restrictions.indices.sorted { left, right in
+            let (l, r) = (restrictions[left], restrictions[right])
             if l.isToken != r.isToken { return l.isToken }
             let (lr, rr) = (rank[l.field] ?? Int.max, rank[r.field] ?? Int.max)
             if lr != rr { return lr < rr }
             if l.field != r.field { return l.field < r.field }
-            return left.offset < right.offset
-        }.map(\.element)
+            return left < right
+        }
     }
 }

@@ -52,6 +52,7 @@ struct QueryValidator {
     /// Checks a read's restrictions and options.
     func validateRead(_ restrictions: [Restriction], options: FindOptions) throws(ORMError) {
         try validateOperators(restrictions)
+        try validateEqualities(restrictions)
         for field in options.select ?? [] { _ = try column(field) }
         try validateLimits(options)
         let filtered = filteredFields(restrictions)
@@ -63,14 +64,31 @@ struct QueryValidator {
         try validateOrder(restrictions, options.orderBy.map { ($0.key, $0.value) })
     }
 
+    /// Checks that a field compared by `$eq` or `$in` has no other relation (Cassandra: "cannot
+    /// be restricted by more than one relation if it includes an Equal"); `$contains` and
+    /// `$contains_key` may add to it.
+    func validateEqualities(_ restrictions: [Restriction]) throws(ORMError) {
+        let relations = restrictions.filter { !$0.isToken && $0.op != .contains && $0.op != .containsKey }
+        for restriction in relations where restriction.op == .eq || restriction.op == .in {
+            guard relations.count(where: { $0.field == restriction.field }) == 1 else {
+                throw ORMError(.invalidQuery,
+                               "'\(restriction.field)' is compared by \(restriction.op.rawValue) and restricted again; keep only that relation",
+                               table: schema.table, field: restriction.field)
+            }
+        }
+    }
+
     /// Checks that the limits, when set, are positive.
     func validateLimits(_ options: FindOptions) throws(ORMError) {
-        if let limit = options.limit, limit <= 0 {
-            throw ORMError(.invalidQuery, "limit must be positive", table: schema.table)
-        }
+        if let limit = options.limit, limit <= 0 { throw Self.nonPositiveLimit(table: schema.table) }
         if let limit = options.perPartitionLimit, limit <= 0 {
             throw ORMError(.invalidQuery, "perPartitionLimit must be positive", table: schema.table)
         }
+    }
+
+    /// The error of a limit that is not positive.
+    static func nonPositiveLimit(table: String) -> ORMError {
+        ORMError(.invalidQuery, "limit must be positive", table: table)
     }
 
     /// Fields whose restriction Cassandra can only apply by filtering.

@@ -144,6 +144,28 @@ final class QueryBuilderTests: XCTestCase {
         }
     }
 
+    func testALimitOfOneIsTextAndOtherLimitsAreBound() throws {
+        let id = ORMValue.uuid(UUID())
+        let one = try select(["id": id], .init(limit: 1))
+        XCTAssertEqual(one.cql, #"SELECT * FROM "shop"."customers" WHERE "id" = ? LIMIT 1"#)
+        XCTAssertEqual(values(one), [id])
+        let ten = try select(["id": id], .init(limit: 10))
+        XCTAssertEqual(ten.cql, #"SELECT * FROM "shop"."customers" WHERE "id" = ? LIMIT ?"#)
+        XCTAssertEqual(values(ten), [id, 10])
+        XCTAssertEqual(ten.binds.last?.field, "[limit]")
+        XCTAssertThrowsError(try select(["id": id], .init(limit: 0))) { XCTAssertEqual(($0 as? ORMError)?.code, .invalidQuery) }
+    }
+
+    func testSelectOfRestrictionsMatchesTheQueryObject() throws {
+        let builder = Fixtures.builder(try Fixtures.events())
+        let restrictions = [Restriction(field: "seq", op: .gt, value: 3), Restriction(field: "day", op: .eq, value: 1),
+                            Restriction(field: "tenant", op: .eq, value: "a"), Restriction(field: "at", op: .eq, value: 2)]
+        let statement = try builder.select(restrictions: restrictions, options: .init(limit: 5))
+        XCTAssertEqual(statement, try builder.select(["tenant": "a", "day": 1, "at": 2, "seq": ["$gt": 3]], options: .init(limit: 5)))
+        XCTAssertEqual(builder.orderedIndices(restrictions), [2, 1, 3, 0], "partition key, clustering, in key order")
+        XCTAssertEqual(builder.ordered(restrictions).map(\.field), ["tenant", "day", "at", "seq"])
+    }
+
     func testInsertTextIsTheTextOfInsert() throws {
         let builder = Fixtures.builder(try Fixtures.customers())
         let values: [String: ORMValue] = ["id": .uuid(UUID()), "name": "n", "rating": 1]

@@ -32,6 +32,16 @@ final class QueryValidatorTests: XCTestCase {
         XCTAssertNil(try code(["tenant": ["$token": ["$gt": ["a", 1]]]], schema: events))
     }
 
+    func testAFieldComparedByEqualityHasNoOtherRelation() throws {
+        let events = try Fixtures.events()
+        let partition: [String: ORMValue] = ["tenant": "t", "day": 1]
+        XCTAssertEqual(try code(partition.merging(["$and": [["at": 1], ["at": 2]]]) { $1 }, schema: events), .invalidQuery)
+        XCTAssertEqual(try code(partition.merging(["$and": [["at": ["$in": [1, 2]]], ["at": ["$gt": 0]]]]) { $1 }, schema: events),
+                       .invalidQuery)
+        XCTAssertNil(try code(partition.merging(["at": ["$gt": 1, "$lt": 5]]) { $1 }, schema: events), "a range has two bounds")
+        XCTAssertNil(try code(["tags": ["$contains": "a"], "$and": [["tags": ["$contains": "b"]]]], .init(allowFiltering: true)))
+    }
+
     func testOrderByMustFollowClusteringWithARestrictedPartition() throws {
         let events = try Fixtures.events()
         XCTAssertNil(try code(["tenant": "t", "day": 1], .init(orderBy: ["at": .asc]), schema: events))

@@ -26,6 +26,51 @@ final class ORMCodableTests: XCTestCase {
         var stock: Int32?
     }
 
+    /// Every standard-library scalar, declared in another order than the table's columns.
+    struct Scalars: CassandraModel, Equatable {
+        static let schema = ModelSchema("typed_scalars", fields: [
+            "id": "int", "flag": "boolean", "label": "text", "ratio": "double", "weight": "float", "total": "bigint",
+            "small": "smallint", "tiny": "tinyint", "level": "int", "octet": "tinyint",
+        ], key: ["id"])
+        var tiny: Int8?
+        var small: Int16
+        var ratio: Double?
+        var flag: Bool
+        var label: String?
+        var total: Int
+        var weight: Float
+        var level: Int64
+        var octet: UInt8?
+        var id: Int32
+    }
+
+    /// `Scalars`' table read with a property of the wrong type.
+    struct MistypedScalars: CassandraModel {
+        static let schema = Scalars.schema
+        var id: Int32
+        var label: Int32
+    }
+
+    func testScalarPropertiesDecodeFromTheirColumnsInAnyOrder() async throws {
+        try await withTestClient { client in
+            let scalars = try await client.model(Scalars.self)
+            let full = Scalars(tiny: -3, small: 300, ratio: 0.25, flag: true, label: "full", total: 1 << 40, weight: 1.5, level: -7,
+                               octet: 7, id: 1)
+            let sparse = Scalars(tiny: nil, small: 1, ratio: nil, flag: false, label: nil, total: 0, weight: 0, level: 0, octet: nil, id: 2)
+            try await scalars.save(full)
+            try await scalars.save(sparse)
+            await XCTAssertEqualAsync(try await scalars.findOne(where: ["id": 1]), full)
+            await XCTAssertEqualAsync(try await scalars.findOne(where: ["id": 2]), sparse)
+            await XCTAssertEqualAsync(try await scalars.query(where: ["id": .eq]).findOne(2), sparse)
+
+            try await scalars.model.save(["id": 3, "flag": true, "small": .null, "total": 1, "weight": 1, "level": 1])
+            let missing = await ormErrorCode { _ = try await scalars.findOne(where: ["id": 3]) }
+            XCTAssertEqual(missing, .decodingFailed, "NULL in a non-optional property")
+            let mistyped = await ormErrorCode { _ = try await client.model(MistypedScalars.self).findOne(where: ["id": 1]) }
+            XCTAssertEqual(mistyped, .decodingFailed)
+        }
+    }
+
     func testTypedModelsRoundTrip() async throws {
         try await withTestClient(userDefinedTypes: [.init("address", fields: ["street": "text", "zip": "int"])]) { client in
             let notLoaded = await ormErrorCode { _ = try await Product.find() }
