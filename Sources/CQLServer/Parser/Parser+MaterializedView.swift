@@ -14,11 +14,7 @@ extension Parser {
         let whereClause = consumeKeyword("where") ? try whereClause() : []
         try expectKeyword("primary")
         try expectKeyword("key")
-        try expectSymbol("(")
-        let partitionKey = isSymbol("(") ? try identifierTuple() : [try identifier()]
-        var clustering: [Identifier] = []
-        while consumeSymbol(",") { clustering.append(try identifier()) }
-        try expectSymbol(")")
+        let (partitionKey, clustering) = try primaryKeyColumns()
         var statement = Statement.CreateMaterializedView(
             view: view, ifNotExists: ifNotExists, selectors: selectors, baseTable: baseTable, whereClause: whereClause,
             primaryKey: .init(partitionKey: partitionKey, clusteringColumns: clustering))

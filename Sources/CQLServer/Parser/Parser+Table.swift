@@ -19,15 +19,21 @@ extension Parser {
         return statement
     }
 
+    /// Parses the column list after `PRIMARY KEY`: `(pk, c1, c2)` or `((pk1, pk2), c1)`.
+    mutating func primaryKeyColumns() throws(ParseError) -> (partitionKey: [Identifier], clustering: [Identifier]) {
+        try expectSymbol("(")
+        let partitionKey = isSymbol("(") ? try identifierTuple() : [try identifier()]
+        var clustering: [Identifier] = []
+        while consumeSymbol(",") { clustering.append(try identifier()) }
+        try expectSymbol(")")
+        return (partitionKey, clustering)
+    }
+
     /// Parses a column definition or a `PRIMARY KEY (…)` clause (`tableColumns`).
     private mutating func tableElement(into statement: inout Statement.CreateTable) throws(ParseError) {
         if consumeKeyword("primary") {
             try expectKeyword("key")
-            try expectSymbol("(")
-            let partitionKey = isSymbol("(") ? try identifierTuple() : [try identifier()]
-            var clustering: [Identifier] = []
-            while consumeSymbol(",") { clustering.append(try identifier()) }
-            try expectSymbol(")")
+            let (partitionKey, clustering) = try primaryKeyColumns()
             statement.primaryKeyDeclarations.append(.init(partitionKey: partitionKey, clusteringColumns: clustering))
             return
         }
