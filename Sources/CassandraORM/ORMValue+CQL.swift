@@ -136,50 +136,20 @@ extension ORMValue {
         // Irregular bytes (empty, wrong length, invalid UTF-8) fall through to the general
         // decoder, which reports them or reads them as it always has; so do the types it
         // checks further (`timeuuid` must be a version 1 UUID).
-        switch type {
-        case .text:
-            if let text = String(validating: bytes, as: UTF8.self) {
-                self = .string(text)
-                return
-            }
-        case .bigint, .counter:
-            if bytes.count == 8 {
-                self = .int(Int64(bitPattern: Self.bigEndian(bytes)))
-                return
-            }
-        case .int:
-            if bytes.count == 4 {
-                self = .int(Int64(Int32(truncatingIfNeeded: Self.bigEndian(bytes))))
-                return
-            }
-        case .double:
-            if bytes.count == 8 {
-                self = .double(Double(bitPattern: Self.bigEndian(bytes)))
-                return
-            }
-        case .boolean:
-            if bytes.count == 1 {
-                self = .bool(bytes.first! != 0)
-                return
-            }
-        case .uuid:
-            if bytes.count == 16 {
-                let b = bytes, s = bytes.startIndex
-                self = .uuid(UUID(uuid: (b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7],
-                                         b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15])))
-                return
-            }
-        default:
-            break
+        let direct: ORMValue? = switch type {
+        case .text: CellBytes.text(bytes).map(ORMValue.string)
+        case .bigint, .counter: CellBytes.int64(bytes).map(ORMValue.int)
+        case .int: CellBytes.int32(bytes).map { .int(Int64($0)) }
+        case .double: CellBytes.double(bytes).map(ORMValue.double)
+        case .boolean: CellBytes.bool(bytes).map(ORMValue.bool)
+        case .uuid: CellBytes.uuid(bytes).map(ORMValue.uuid)
+        default: nil
+        }
+        if let direct {
+            self = direct
+            return
         }
         self.init(cql: try CQLValue.decode(bytes, as: type))
-    }
-
-    /// Up to eight bytes read as a big-endian unsigned integer.
-    private static func bigEndian(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var value: UInt64 = 0
-        for byte in bytes { value = value << 8 | UInt64(byte) }
-        return value
     }
 
     /// The ORM form of a value read from a row.

@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import CassandraDriver
 import CQLProtocol
 
@@ -6,9 +11,9 @@ import CQLProtocol
 /// an absent key (optionals become `nil`, other properties throw `keyNotFound`).
 ///
 /// Scalar columns decode through the property type's CQL codec (statically for the standard
-/// library's types, which synthesized `Codable` asks for by their own overloads);
-/// collections, tuples and user-defined types through ``CQLValueDecoder``, as the general
-/// path does. Only the flat keyed shape of synthesized `Codable` is handled: other shapes
+/// library's types, which synthesized `Codable` asks for by their own overloads, and
+/// straight from the bytes where ``CellBytes`` reads them); collections, tuples and
+/// user-defined types through ``CQLValueDecoder``, as the general path does. Only the flat keyed shape of synthesized `Codable` is handled: other shapes
 /// throw ``UnsupportedShape`` and the caller takes the general path.
 final class ColumnDecoder: Decoder {
     /// The type asked for something other than a flat keyed container.
@@ -53,16 +58,26 @@ final class ColumnDecoder: Decoder {
         return position
     }
 
-    /// The non-NULL cell of the column named `name`, its position and type.
-    fileprivate func cell(_ name: String) -> (position: Int, bytes: ArraySlice<UInt8>, type: CQLType)? {
+    /// A non-NULL cell: its position, bytes and column type.
+    fileprivate typealias Cell = (position: Int, bytes: ArraySlice<UInt8>, type: CQLType)
+
+    /// The non-NULL cell of the column named `name`.
+    fileprivate func cell(_ name: String) -> Cell? {
         guard let position = position(of: name), let bytes = row.bytes(at: position) else { return nil }
         return (position, bytes, columns[position].type)
     }
 
+    /// `direct`, what ``CellBytes`` read from `cell`, or else the cell decoded through the
+    /// codec of `T`. Always inlined into the containers' overloads, where `T` is concrete.
+    @inline(__always)
+    fileprivate func value<T: Decodable & CQLDecodable>(_ cell: Cell, direct: T?, key: any CodingKey) throws -> T {
+        if let direct { return direct }
+        return try decode(cell, as: T.self, key: key)
+    }
+
     /// Decodes a cell: through the codec of `T` for scalar columns, else through
     /// ``CQLValueDecoder``.
-    fileprivate func decode<T: Decodable & CQLDecodable>(_ cell: (position: Int, bytes: ArraySlice<UInt8>, type: CQLType),
-                                                        as type: T.Type, key: any CodingKey) throws -> T {
+    fileprivate func decode<T: Decodable & CQLDecodable>(_ cell: Cell, as type: T.Type, key: any CodingKey) throws -> T {
         guard cell.type.isScalar else { return try CQLValueDecoder().decode(T.self, from: try row.value(at: cell.position)) }
         do {
             return try T(cqlBytes: cell.bytes, type: cell.type)
@@ -71,9 +86,9 @@ final class ColumnDecoder: Decoder {
         }
     }
 
-    /// Decodes a cell into a type known only at run time.
-    fileprivate func decode<T: Decodable>(_ cell: (position: Int, bytes: ArraySlice<UInt8>, type: CQLType), as type: T.Type,
-                                          key: any CodingKey) throws -> T {
+    /// Decodes a cell into a type known only at run time (`UUID` straight from the bytes).
+    fileprivate func decode<T: Decodable>(_ cell: Cell, as type: T.Type, key: any CodingKey) throws -> T {
+        if T.self == UUID.self, let uuid: UUID = CellBytes.value(cell.bytes, as: cell.type), let value = uuid as? T { return value }
         if cell.type.isScalar, let decodable = T.self as? any CQLDecodable.Type {
             do {
                 guard let value = try decodable.init(cqlBytes: cell.bytes, type: cell.type) as? T else {
@@ -105,20 +120,13 @@ final class ColumnDecoder: Decoder {
         func contains(_ key: Key) -> Bool { decoder.cell(key.stringValue) != nil }
         func decodeNil(forKey key: Key) throws -> Bool { decoder.cell(key.stringValue) == nil }
 
-        private func cell(_ key: Key) throws -> (position: Int, bytes: ArraySlice<UInt8>, type: CQLType) {
+        /// The non-NULL cell of `key`.
+        /// - Throws: `keyNotFound` when the row has no such column, or NULL in it.
+        private func cell(_ key: Key) throws -> Cell {
             guard let cell = decoder.cell(key.stringValue) else {
                 throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "no field named \(key.stringValue)"))
             }
             return cell
-        }
-
-        private func scalar<T: Decodable & CQLDecodable>(_ type: T.Type, _ key: Key) throws -> T {
-            try decoder.decode(try cell(key), as: T.self, key: key)
-        }
-
-        private func scalarIfPresent<T: Decodable & CQLDecodable>(_ type: T.Type, _ key: Key) throws -> T? {
-            guard let cell = decoder.cell(key.stringValue) else { return nil }
-            return try decoder.decode(cell, as: T.self, key: key)
         }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
@@ -130,27 +138,94 @@ final class ColumnDecoder: Decoder {
             return try decoder.decode(cell, as: T.self, key: key)
         }
 
-        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try scalar(type, key) }
-        func decode(_ type: String.Type, forKey key: Key) throws -> String { try scalar(type, key) }
-        func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try scalar(type, key) }
-        func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try scalar(type, key) }
-        func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try scalar(type, key) }
-        func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try scalar(type, key) }
-        func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try scalar(type, key) }
-        func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try scalar(type, key) }
-        func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try scalar(type, key) }
-        func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try scalar(type, key) }
+        // The standard library's scalars: read straight from the bytes where `CellBytes` can,
+        // else through their codec, with no dynamic cast.
 
-        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try scalarIfPresent(type, key) }
-        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try scalarIfPresent(type, key) }
-        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try scalarIfPresent(type, key) }
-        func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try scalarIfPresent(type, key) }
-        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try scalarIfPresent(type, key) }
-        func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try scalarIfPresent(type, key) }
-        func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try scalarIfPresent(type, key) }
-        func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try scalarIfPresent(type, key) }
-        func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try scalarIfPresent(type, key) }
-        func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try scalarIfPresent(type, key) }
+        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+            let cell = try cell(key)
+            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+        }
+
+        func decode(_ type: String.Type, forKey key: Key) throws -> String {
+            let cell = try cell(key)
+            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+        }
+
+        func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+            let cell = try cell(key)
+            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+        }
+
+        func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
+            let cell = try cell(key)
+            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+        }
+
+        func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+            let cell = try cell(key)
+            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+        }
+
+        func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 {
+            let cell = try cell(key)
+            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+        }
+
+        func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
+            let cell = try cell(key)
+            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+        }
+
+        func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decoder.decode(try cell(key), as: type, key: key) }
+        func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try decoder.decode(try cell(key), as: type, key: key) }
+        func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decoder.decode(try cell(key), as: type, key: key) }
+
+        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+            guard let cell = decoder.cell(key.stringValue) else { return nil }
+            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+        }
+
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+            guard let cell = decoder.cell(key.stringValue) else { return nil }
+            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+        }
+
+        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+            guard let cell = decoder.cell(key.stringValue) else { return nil }
+            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+        }
+
+        func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? {
+            guard let cell = decoder.cell(key.stringValue) else { return nil }
+            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+        }
+
+        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+            guard let cell = decoder.cell(key.stringValue) else { return nil }
+            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+        }
+
+        func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? {
+            guard let cell = decoder.cell(key.stringValue) else { return nil }
+            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+        }
+
+        func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
+            guard let cell = decoder.cell(key.stringValue) else { return nil }
+            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+        }
+
+        func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? {
+            try decoder.cell(key.stringValue).map { cell throws in try decoder.decode(cell, as: type, key: key) }
+        }
+
+        func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? {
+            try decoder.cell(key.stringValue).map { cell throws in try decoder.decode(cell, as: type, key: key) }
+        }
+
+        func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? {
+            try decoder.cell(key.stringValue).map { cell throws in try decoder.decode(cell, as: type, key: key) }
+        }
 
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
             -> KeyedDecodingContainer<NestedKey> {

@@ -19,10 +19,15 @@ public struct Record: Sendable, Hashable {
         row = nil
     }
 
-    init(row: Row, raw: Bool) throws(ORMError) {
+    /// A record of `row`'s cells, or of `row` itself when `raw`.
+    /// - Parameters:
+    ///   - row: the row; borrowed, since only a raw record keeps it.
+    ///   - raw: whether to keep the driver's row instead of converting its cells.
+    /// - Throws: ``ORMError/Code/decodingFailed`` for a cell that does not decode.
+    init(row: borrowing Row, raw: Bool) throws(ORMError) {
         if raw {
             values = [:]
-            self.row = row
+            self.row = copy row
             return
         }
         let columns = row.columns
