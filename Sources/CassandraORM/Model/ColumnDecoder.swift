@@ -13,8 +13,9 @@ import CQLProtocol
 /// Scalar columns decode through the property type's CQL codec (statically for the standard
 /// library's types, which synthesized `Codable` asks for by their own overloads, and
 /// straight from the bytes where ``CellBytes`` reads them); collections, tuples and
-/// user-defined types through ``CQLValueDecoder``, as the general path does. Only the flat keyed shape of synthesized `Codable` is handled: other shapes
-/// throw ``UnsupportedShape`` and the caller takes the general path.
+/// user-defined types through ``CQLValueDecoder``, as the general path does. Only the flat
+/// keyed shape of synthesized `Codable` is handled: other shapes throw ``UnsupportedShape``
+/// and the caller takes the general path.
 final class ColumnDecoder: Decoder {
     /// The type asked for something other than a flat keyed container.
     struct UnsupportedShape: Error {}
