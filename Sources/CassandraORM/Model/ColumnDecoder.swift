@@ -142,39 +142,44 @@ final class ColumnDecoder: Decoder {
         // The standard library's scalars: read straight from the bytes where `CellBytes` can,
         // else through their codec, with no dynamic cast.
 
-        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        /// The scalar in `key`'s cell, read by `read` when it can, else through its codec.
+        private func scalar<T: Decodable & CQLDecodable>(_ key: Key, read: (ArraySlice<UInt8>, CQLType) -> T?) throws -> T {
             let cell = try cell(key)
-            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+            return try decoder.value(cell, direct: read(cell.bytes, cell.type), key: key)
+        }
+
+        /// Like ``scalar(_:read:)``, or `nil` when the row has no such column or NULL in it.
+        private func scalarIfPresent<T: Decodable & CQLDecodable>(_ key: Key, read: (ArraySlice<UInt8>, CQLType) -> T?) throws -> T? {
+            guard let cell = decoder.cell(key.stringValue) else { return nil }
+            return try decoder.value(cell, direct: read(cell.bytes, cell.type), key: key)
+        }
+
+        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+            try scalar(key, read: CellBytes.value)
         }
 
         func decode(_ type: String.Type, forKey key: Key) throws -> String {
-            let cell = try cell(key)
-            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+            try scalar(key, read: CellBytes.value)
         }
 
         func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
-            let cell = try cell(key)
-            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+            try scalar(key, read: CellBytes.value)
         }
 
         func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
-            let cell = try cell(key)
-            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+            try scalar(key, read: CellBytes.value)
         }
 
         func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
-            let cell = try cell(key)
-            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+            try scalar(key, read: CellBytes.value)
         }
 
         func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 {
-            let cell = try cell(key)
-            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+            try scalar(key, read: CellBytes.value)
         }
 
         func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
-            let cell = try cell(key)
-            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+            try scalar(key, read: CellBytes.value)
         }
 
         func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try decoder.decode(try cell(key), as: type, key: key) }
@@ -182,38 +187,31 @@ final class ColumnDecoder: Decoder {
         func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try decoder.decode(try cell(key), as: type, key: key) }
 
         func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
-            guard let cell = decoder.cell(key.stringValue) else { return nil }
-            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+            try scalarIfPresent(key, read: CellBytes.value)
         }
 
         func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-            guard let cell = decoder.cell(key.stringValue) else { return nil }
-            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+            try scalarIfPresent(key, read: CellBytes.value)
         }
 
         func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
-            guard let cell = decoder.cell(key.stringValue) else { return nil }
-            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+            try scalarIfPresent(key, read: CellBytes.value)
         }
 
         func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? {
-            guard let cell = decoder.cell(key.stringValue) else { return nil }
-            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+            try scalarIfPresent(key, read: CellBytes.value)
         }
 
         func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
-            guard let cell = decoder.cell(key.stringValue) else { return nil }
-            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+            try scalarIfPresent(key, read: CellBytes.value)
         }
 
         func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? {
-            guard let cell = decoder.cell(key.stringValue) else { return nil }
-            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+            try scalarIfPresent(key, read: CellBytes.value)
         }
 
         func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
-            guard let cell = decoder.cell(key.stringValue) else { return nil }
-            return try decoder.value(cell, direct: CellBytes.value(cell.bytes, as: cell.type), key: key)
+            try scalarIfPresent(key, read: CellBytes.value)
         }
 
         func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? {
