@@ -179,12 +179,10 @@ extension SchemaExecutor {
 
     static func alterView(_ statement: Statement.AlterMaterializedView, session: String?,
                           in state: inout StorageEngine.State) throws(ExecutionError) -> ExecutionResult {
-        let keyspaceName = try keyspaceName(statement.view, session: session)
-        let viewName = statement.view.name.name
-        guard var view = state.keyspaces[keyspaceName]?.tables[viewName], view.isView else {
-            if statement.ifExists { return .void }
-            throw .invalid("Materialized view '\(keyspaceName).\(viewName)' doesn't exist")
-        }
+        guard let (keyspaceName, existing) = try existingView(statement.view, ifExists: statement.ifExists,
+                                                               session: session, in: state) else { return .void }
+        var view = existing
+        let viewName = view.name
         let options = try tableOptions(statement.options, isCounterTable: false, base: view.options)
         if options["gc_grace_seconds"].flatMap({ Int($0) }) == 0 {
             throw .invalid("Cannot alter gc_grace_seconds of a materialized view to 0, since this value is used to TTL undelivered updates. Setting gc_grace_seconds too low might cause undelivered updates to expire before being replayed.")
@@ -200,15 +198,27 @@ extension SchemaExecutor {
 
     static func dropView(_ statement: Statement.DropMaterializedView, session: String?,
                          in state: inout StorageEngine.State) throws(ExecutionError) -> ExecutionResult {
-        let keyspaceName = try keyspaceName(statement.view, session: session)
-        let viewName = statement.view.name.name
-        guard let view = state.keyspaces[keyspaceName]?.tables[viewName], view.isView else {
-            if statement.ifExists { return .void }
-            throw .invalid("Materialized view '\(keyspaceName).\(viewName)' doesn't exist")
-        }
+        guard let (keyspaceName, view) = try existingView(statement.view, ifExists: statement.ifExists,
+                                                           session: session, in: state) else { return .void }
+        let viewName = view.name
         state.keyspaces[keyspaceName]!.tables.removeValue(forKey: viewName)
         state.stores.removeValue(forKey: view.id)
         state.schemaGeneration += 1
         return .schemaChange(.init(change: .dropped, target: .table, keyspace: keyspaceName, name: viewName))
+    }
+
+    /// The materialized view `name` names, with its keyspace; `nil` when it does not exist and
+    /// the statement said `IF EXISTS`.
+    /// - Throws: ``ExecutionError`` when the view does not exist (and `IF EXISTS` was not given)
+    ///   or the name has no keyspace.
+    private static func existingView(_ name: QualifiedName, ifExists: Bool, session: String?,
+                                     in state: StorageEngine.State) throws(ExecutionError) -> (keyspace: String, view: TableSchema)? {
+        let keyspaceName = try keyspaceName(name, session: session)
+        let viewName = name.name.name
+        guard let view = state.keyspaces[keyspaceName]?.tables[viewName], view.isView else {
+            if ifExists { return nil }
+            throw .invalid("Materialized view '\(keyspaceName).\(viewName)' doesn't exist")
+        }
+        return (keyspaceName, view)
     }
 }
