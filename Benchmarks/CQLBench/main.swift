@@ -14,6 +14,7 @@
 // (`Session.taskExecutor`), so that responses resume them without a thread hop. The JSON
 // names the driver `swift` and `swift-loop` respectively.
 import CassandraDriver
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -54,69 +55,84 @@ func micros(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
 }
 
-let options = Options(Array(CommandLine.arguments.dropFirst()))
-var configuration = Session.Configuration(contactPoints: ["\(options.host):\(options.port)"], localDatacenter: "datacenter1")
-configuration.requestTimeout = .seconds(30)
-let session = try await Session.connect(configuration: configuration)
-_ = try await session.execute("CREATE KEYSPACE IF NOT EXISTS \(options.keyspace) WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}")
-_ = try await session.execute("CREATE TABLE IF NOT EXISTS \(options.keyspace).bench_kv (id int PRIMARY KEY, value text)")
-let insert = try await session.prepare("INSERT INTO \(options.keyspace).bench_kv (id, value) VALUES (?, ?)")
-let select = try await session.prepare("SELECT id, value FROM \(options.keyspace).bench_kv WHERE id = ?")
-let executor: (any TaskExecutor)? = options.runsOnLoop ? session.taskExecutor : nil
-let driverName = options.runsOnLoop ? "swift-loop" : "swift"
+func run() async throws {
+    let options = Options(Array(CommandLine.arguments.dropFirst()))
+    var configuration = Session.Configuration(contactPoints: ["\(options.host):\(options.port)"], localDatacenter: "datacenter1")
+    configuration.requestTimeout = .seconds(30)
+    let session = try await Session.connect(configuration: configuration)
+    _ = try await session.execute("CREATE KEYSPACE IF NOT EXISTS \(options.keyspace) WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}")
+    _ = try await session.execute("CREATE TABLE IF NOT EXISTS \(options.keyspace).bench_kv (id int PRIMARY KEY, value text)")
+    let insert = try await session.prepare("INSERT INTO \(options.keyspace).bench_kv (id, value) VALUES (?, ?)")
+    let select = try await session.prepare("SELECT id, value FROM \(options.keyspace).bench_kv WHERE id = ?")
+    let executor: (any TaskExecutor)? = options.runsOnLoop ? session.taskExecutor : nil
+    let driverName = options.runsOnLoop ? "swift-loop" : "swift"
 
-/// One request of `workload` for operation number `index`; returns whether it failed.
-func request(_ workload: String, _ index: Int) async -> Bool {
-    let key = Int32(index % 10_000)
-    do {
-        if workload == "insert" {
-            _ = try await session.execute(insert, key, "value-\(key)")
-        } else {
-            _ = try await session.execute(select, key)
+    /// One request of `workload` for operation number `index`; returns whether it failed.
+    @Sendable func request(_ workload: String, _ index: Int) async -> Bool {
+        let key = Int32(index % 10_000)
+        do {
+            if workload == "insert" {
+                _ = try await session.execute(insert, key, "value-\(key)")
+            } else {
+                _ = try await session.execute(select, key)
+            }
+            return false
+        } catch {
+            return true
         }
-        return false
-    } catch {
-        return true
     }
-}
 
-for workload in options.workloads {
-    for concurrency in options.concurrencies {
-        let counter = OperationCounter(limit: options.ops)
-        let clock = ContinuousClock()
-        let cpuBefore = cpuMicros()
-        let start = clock.now
-        let results = await withTaskGroup(of: ([Duration], Int).self) { group in
-            for _ in 0..<concurrency {
-                group.addTask(executorPreference: executor) {
-                    var latencies: [Duration] = []
-                    var errors = 0
-                    while let index = counter.next() {
-                        let began = clock.now
-                        if await request(workload, index) { errors += 1 }
-                        latencies.append(clock.now - began)
+    for workload in options.workloads {
+        for concurrency in options.concurrencies {
+            let counter = OperationCounter(limit: options.ops)
+            let clock = ContinuousClock()
+            let cpuBefore = cpuMicros()
+            let start = clock.now
+            let results = await withTaskGroup(of: ([Duration], Int).self) { group in
+                for _ in 0..<concurrency {
+                    group.addTask(executorPreference: executor) {
+                        var latencies: [Duration] = []
+                        var errors = 0
+                        while let index = counter.next() {
+                            let began = clock.now
+                            if await request(workload, index) { errors += 1 }
+                            latencies.append(clock.now - began)
+                        }
+                        return (latencies, errors)
                     }
-                    return (latencies, errors)
                 }
+                var all: ([Duration], Int) = ([], 0)
+                for await part in group {
+                    all.0 += part.0
+                    all.1 += part.1
+                }
+                return all
             }
-            var all: ([Duration], Int) = ([], 0)
-            for await part in group {
-                all.0 += part.0
-                all.1 += part.1
+            let elapsed = clock.now - start
+            let cpu = cpuMicros() - cpuBefore
+            let latencies = results.0.sorted()
+            func percentile(_ fraction: Double) -> Double {
+                latencies.isEmpty ? 0 : micros(latencies[Int(Double(latencies.count - 1) * fraction)])
             }
-            return all
+            let total = latencies.count
+            print("{\"driver\":\"\(driverName)\",\"workload\":\"\(workload)\",\"concurrency\":\(concurrency),\"ops\":\(total),"
+                  + "\"errors\":\(results.1),\"ops_per_sec\":\(Double(total) / (micros(elapsed) / 1e6)),"
+                  + "\"p50_us\":\(percentile(0.5)),\"p99_us\":\(percentile(0.99)),\"p999_us\":\(percentile(0.999)),"
+                  + "\"cpu_us_per_op\":\(cpu / Double(max(total, 1)))}")
         }
-        let elapsed = clock.now - start
-        let cpu = cpuMicros() - cpuBefore
-        let latencies = results.0.sorted()
-        func percentile(_ fraction: Double) -> Double {
-            latencies.isEmpty ? 0 : micros(latencies[Int(Double(latencies.count - 1) * fraction)])
-        }
-        let total = latencies.count
-        print("{\"driver\":\"\(driverName)\",\"workload\":\"\(workload)\",\"concurrency\":\(concurrency),\"ops\":\(total),"
-              + "\"errors\":\(results.1),\"ops_per_sec\":\(Double(total) / (micros(elapsed) / 1e6)),"
-              + "\"p50_us\":\(percentile(0.5)),\"p99_us\":\(percentile(0.99)),\"p999_us\":\(percentile(0.999)),"
-              + "\"cpu_us_per_op\":\(cpu / Double(max(total, 1)))}")
     }
+    try await session.close()
 }
-try await session.close()
+
+// A synchronous main blocking on the benchmark's task, rather than an async main: valgrind
+// 3.19 crashes in the `sigsuspend` of the async main's dispatch_main (it writes the client's
+// read-only signal mask), so callgrind could not profile this program. Detached: a plain `Task`
+// would run on the main actor, whose thread is the one waiting.
+nonisolated(unsafe) var failure: (any Error)?
+let done = DispatchSemaphore(value: 0)
+Task.detached {
+    do { try await run() } catch { failure = error }
+    done.signal()
+}
+done.wait()
+if let failure { fatalError("\(failure)") }

@@ -61,21 +61,83 @@ public struct CassandraError: Error, Sendable, Equatable, CustomStringConvertibl
         public var description: String { base.rawValue }
     }
 
+    /// The fields, behind one reference: a `CassandraError` is a single word, so results,
+    /// `Result<_, CassandraError>` values and the async frames that hold them stay small on the
+    /// request path, where errors are rare (postgres-nio's `PSQLError` does the same).
+    /// Copy-on-write keeps value semantics; `@unchecked Sendable` holds because a storage is
+    /// only mutated through ``uniqueStorage``, when no other error shares it.
+    private final class Storage: @unchecked Sendable {
+        var code: Code
+        var message: String
+        var node: String?
+        var statement: String?
+        var serverError: ServerError?
+        var nodeErrors: [NodeError]
+        var underlying: (any Error & Sendable)?
+
+        init(code: Code, message: String, node: String?, statement: String?, serverError: ServerError?,
+             nodeErrors: [NodeError], underlying: (any Error & Sendable)?) {
+            self.code = code
+            self.message = message
+            self.node = node
+            self.statement = statement
+            self.serverError = serverError
+            self.nodeErrors = nodeErrors
+            self.underlying = underlying
+        }
+
+        func copy() -> Storage {
+            Storage(code: code, message: message, node: node, statement: statement, serverError: serverError,
+                    nodeErrors: nodeErrors, underlying: underlying)
+        }
+    }
+
+    private var storage: Storage
+
+    /// The storage, copied first if another error shares it.
+    private var uniqueStorage: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
     /// What went wrong.
-    public var code: Code
+    public var code: Code {
+        get { storage.code }
+        set { uniqueStorage.code = newValue }
+    }
     /// A human-readable explanation that says what to do; never contains bound values.
-    public var message: String
+    public var message: String {
+        get { storage.message }
+        set { uniqueStorage.message = newValue }
+    }
     /// The node involved, as `address:port`, when one was.
-    public var node: String?
+    public var node: String? {
+        get { storage.node }
+        set { uniqueStorage.node = newValue }
+    }
     /// The CQL text of the statement involved, when one was (never its values).
-    public var statement: String?
+    public var statement: String? {
+        get { storage.statement }
+        set { uniqueStorage.statement = newValue }
+    }
     /// The server's ERROR when ``code`` is ``Code/server`` (or ``Code/authentication`` and
     /// ``Code/unprepared`` when the server reported them).
-    public var serverError: ServerError?
+    public var serverError: ServerError? {
+        get { storage.serverError }
+        set { uniqueStorage.serverError = newValue }
+    }
     /// For ``Code/noNodeAvailable``: the error of each node tried, in order.
-    public var nodeErrors: [NodeError]
+    public var nodeErrors: [NodeError] {
+        get { storage.nodeErrors }
+        set { uniqueStorage.nodeErrors = newValue }
+    }
     /// The lower-level error that caused this one, if any.
-    public var underlying: (any Error & Sendable)?
+    public var underlying: (any Error & Sendable)? {
+        get { storage.underlying }
+        set { uniqueStorage.underlying = newValue }
+    }
 
     /// One node's failure inside a ``Code/noNodeAvailable`` error.
     public struct NodeError: Sendable, Equatable {
@@ -107,13 +169,8 @@ public struct CassandraError: Error, Sendable, Equatable, CustomStringConvertibl
         _ code: Code, _ message: String, node: String? = nil, statement: String? = nil,
         serverError: ServerError? = nil, nodeErrors: [NodeError] = [], underlying: (any Error & Sendable)? = nil
     ) {
-        self.code = code
-        self.message = message
-        self.node = node
-        self.statement = statement
-        self.serverError = serverError
-        self.nodeErrors = nodeErrors
-        self.underlying = underlying
+        storage = Storage(code: code, message: message, node: node, statement: statement, serverError: serverError,
+                          nodeErrors: nodeErrors, underlying: underlying)
     }
 
     /// Generic, to prevent accidental leakage of data into logs: only the code. Use
