@@ -2,8 +2,9 @@ import CQLProtocol
 
 extension Session {
     /// Where the attempts of one request stand: the query plan's position, the consistency of
-    /// the next attempt, and what failed so far.
-    struct Attempts {
+    /// the next attempt, and what failed so far. Noncopyable: it lives in the request's async
+    /// frame and is only ever mutated in place (a copy retained every reference it holds).
+    struct Attempts: ~Copyable {
         var plan: QueryPlan.Iterator
         /// The node to try next, `nil` once the plan is exhausted.
         var current: Node?
