@@ -35,14 +35,15 @@ extension Session {
         }
     }
 
-    /// What comes after one attempt.
+    /// What comes after one attempt. The rare cases are `indirect` so that the step is no
+    /// larger than a ``ResultSet``: it is written once per request.
     enum AttemptStep {
         /// The request is answered.
         case done(ResultSet)
         /// Answered with a result that changes the session (keyspace or schema), to apply first.
-        case finish(ResponseMessage.Result, Frame)
+        indirect case finish(ResponseMessage.Result, Frame)
         /// The node forgot the statement: prepare it on the same connection, then try again.
-        case reprepare(PreparedStatement)
+        indirect case reprepare(PreparedStatement)
         /// Try again, as `Attempts` now says.
         case retry
     }

@@ -83,7 +83,9 @@ extension Session {
     /// (re-preparing, keyspace switches, schema agreement) are separate functions. That keeps
     /// this function's async frame, which lives as long as the request and exists once per
     /// request in flight, small: with hundreds of requests in flight the frames must stay in
-    /// the CPU caches.
+    /// the CPU caches. Inlined into ``perform(_:)``, so that a request has one frame for both
+    /// and its plan and request are not copied from one to the other.
+    @inline(__always)
     nonisolated(nonsending) func performAlong(_ plan: consuming QueryPlan.Iterator, _ request: Request, startingAt start: ContinuousClock.Instant? = nil) async throws -> ResultSet {
         var attempts = Attempts(plan: plan, consistency: request.routing.consistency)
         while let connection = nextConnection(&attempts) {
