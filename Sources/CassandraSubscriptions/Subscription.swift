@@ -75,14 +75,19 @@ public final class Subscription: Sendable {
     ///   corrupt change row.
     public func run(_ handler: (ChangeEvent) async throws -> Void) async throws {
         var consumer = Consumer(subscription: self)
+        var failure: (any Error)?
         do {
             try await consumer.run(handler)
         } catch is CancellationError {
         } catch {
-            if consumer.holdsLease { try? await consumer.lease.release() }
-            throw error
+            failure = error
         }
-        if consumer.holdsLease { try? await consumer.lease.release() }
+        if consumer.holdsLease {
+            // An unstructured task: the release must still be sent when this task was cancelled.
+            let lease = consumer.lease
+            await Task { try? await lease.release() }.value
+        }
+        if let failure { throw failure }
     }
 
     /// Updates the statistics.
