@@ -1,6 +1,7 @@
 import CassandraDriver
 import CassandraORM
 import CassandraSubscriptions
+import CQLProtocol
 import CQLTesting
 import Foundation
 import XCTest
@@ -102,8 +103,12 @@ final class SubscriptionIntegrationTests: XCTestCase {
     func testChangesAcrossBucketEdgesAndLateChangesInThePreviousBucketAreDelivered() async throws {
         try await Fixtures.withChangeLog(bucketWidth: .seconds(1)) { setup in
             let subscription = try setup.log.subscribe(name: "rollover", table: "orders", configuration: Fixtures.configuration())
-            let collector = Fixtures.Collector()
+            var noRescanConfiguration = Fixtures.configuration()
+            noRescanConfiguration.edgeRescan = .zero
+            let noRescan = try setup.log.subscribe(name: "no-rescan", table: "orders", configuration: noRescanConfiguration)
+            let (collector, noRescanCollector) = (Fixtures.Collector(), Fixtures.Collector())
             let task = Fixtures.start(subscription, into: collector)
+            let noRescanTask = Fixtures.start(noRescan, into: noRescanCollector)
             try await Task.sleep(for: .milliseconds(300))
             var ids: [UUID] = []
             for _ in 0..<4 {
@@ -112,21 +117,35 @@ final class SubscriptionIntegrationTests: XCTestCase {
                 try await Task.sleep(for: .milliseconds(600))
             }
             try await collector.wait { $0.count == 4 }
+            try await noRescanCollector.wait { $0.count == 4 }
             let buckets = collector.events.map(\.bucket)
             XCTAssertGreaterThanOrEqual(Set(buckets).count, 2, "\(buckets)")
             XCTAssertEqual(buckets, buckets.sorted())
-            // A writer whose clock ran behind: its change lands in the bucket the subscriber already left.
-            let now = Date()
-            let lateID = UUID.timeBased(timestamp: now.addingTimeInterval(-0.9), node: 0x4242_4242_4242)
-            let lateBucket = setup.log.buckets.bucket(of: lateID)!
-            XCTAssertLessThan(lateBucket, setup.log.buckets.bucket(containing: now.addingTimeInterval(-0.2)) + 1)
+            XCTAssertEqual(collector.events.compactMap { $0.key["id"]?.uuidValue }, ids)
+
+            // A writer whose clock ran behind: its change lands at the end of the bucket the
+            // subscribers already left (the settle horizon is 100–500 ms into the next one).
+            let layout = setup.log.buckets
+            var horizon = ChangeID.milliseconds(of: UUID.timeBased())! - 200
+            while !(100..<500).contains(horizon - layout.startMilliseconds(of: layout.bucket(milliseconds: horizon))) {
+                try await Task.sleep(for: .milliseconds(20))
+                horizon = ChangeID.milliseconds(of: UUID.timeBased())! - 200
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            let left = layout.bucket(milliseconds: horizon) - 1
+            let lateTicks = UInt64(layout.endMilliseconds(of: left) * 10_000 - 1) + TimeUUIDGenerator.unixEpochTicks
+            let lateID = TimeUUIDGenerator.uuid(ticks: lateTicks, clockSequence: 0x1234, node: 0x4242_4242_4242)
+            XCTAssertEqual(layout.bucket(of: lateID), left)
             let (statement, _) = try await setup.log.recordStatement(table: "orders", operation: .insert, key: ["id": "late"],
                                                                      values: [:], changeID: lateID)
             _ = try await setup.log.session.execute(statement)
             try await collector.wait { $0.contains { $0.id == lateID } }
+            try await Task.sleep(for: .milliseconds(500))
             await Fixtures.stop(task)
+            await Fixtures.stop(noRescanTask)
             XCTAssertEqual(collector.events.filter { $0.id == lateID }.count, 1)
-            XCTAssertEqual(collector.events.prefix(4).compactMap { $0.key["id"]?.uuidValue }, ids)
+            XCTAssertEqual(collector.events.last?.bucket, left)
+            XCTAssertFalse(noRescanCollector.events.contains { $0.id == lateID }, "without the rescan the late change is missed")
         }
     }
 
