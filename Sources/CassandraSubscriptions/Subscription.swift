@@ -78,9 +78,9 @@ public final class Subscription: Sendable {
         var failure: (any Error)?
         do {
             try await consumer.run(handler)
-        } catch is CancellationError {
         } catch {
-            failure = error
+            // Cancellation may surface as the driver's `cancelled` error of the request in flight.
+            if !(error is CancellationError) && !Task.isCancelled { failure = error }
         }
         if consumer.holdsLease {
             // An unstructured task: the release must still be sent when this task was cancelled.

@@ -98,6 +98,7 @@ public struct SubscriptionError: Error, Sendable, CustomStringConvertible, Custo
         } catch let error as CancellationError {
             throw error
         } catch {
+            if Task.isCancelled { throw CancellationError() }
             throw SubscriptionError(.driver, "the driver failed; see underlying", subscription: subscription, table: table,
                                     underlying: error)
         }
