@@ -33,7 +33,8 @@ public struct SubscriptionError: Error, Sendable, CustomStringConvertible, Custo
         /// The driver failed; the ``CassandraDriver/CassandraError`` is in ``SubscriptionError/underlying``.
         public static let driver = Code(.driver)
         /// The ORM refused or failed a captured write; the ``CassandraORM/ORMError`` is in
-        /// ``SubscriptionError/underlying``. Nothing was written.
+        /// ``SubscriptionError/underlying``. A refused or failed batch wrote neither the row
+        /// nor its change; as for any write, a timeout leaves the outcome unknown.
         public static let orm = Code(.orm)
         /// Nodes did not agree on the schema after ``ChangeLog/createSchema()``.
         public static let schemaAgreementTimeout = Code(.schemaAgreementTimeout)
