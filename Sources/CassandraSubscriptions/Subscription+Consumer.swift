@@ -37,7 +37,8 @@ extension Subscription {
             while true {
                 try Task.checkCancellation()
                 guard try await lease.acquire() else {
-                    try await Task.sleep(for: configuration.pollInterval)
+                    // Each attempt is a Paxos round: never retry faster than every 100 ms.
+                    try await Task.sleep(for: max(configuration.pollInterval, .milliseconds(100)))
                     continue
                 }
                 holdsLease = true

@@ -33,7 +33,7 @@ import Synchronization
 ///
 /// ## One active consumer
 /// The lease (an LWT row with a TTL) lets one ``Subscription`` instance per name run at a
-/// time; others wait and poll for it every ``Configuration/pollInterval``. The holder
+/// time; others wait and try for it every ``Configuration/pollInterval`` (at least 100 ms). The holder
 /// renews it before each change once a third of ``Configuration/leaseTTL`` passed; a
 /// handler call longer than the TTL can let a second instance take over while it runs.
 public final class Subscription: Sendable {
@@ -68,7 +68,8 @@ public final class Subscription: Sendable {
     public var statistics: Statistics { counters.withLock { $0 } }
 
     /// Delivers changes to `handler` until the task is cancelled, then releases the lease
-    /// and returns.
+    /// and returns. Run it once at a time per instance (concurrent runs of one instance
+    /// share its lease owner id); run several instances for standby consumers.
     /// - Parameter handler: processes one change; throwing makes it retried (see ``RetryPolicy``).
     /// - Throws: ``SubscriptionError/Code/driver`` when the cluster fails (the checkpoint
     ///   is intact: call `run` again), ``SubscriptionError/Code/decodingFailed`` for a
