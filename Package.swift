@@ -49,7 +49,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings),
-        .target(name: "CassandraEventSourcing", dependencies: ["CassandraDriver"], swiftSettings: swiftSettings),
+        .target(name: "CassandraEventSourcing", dependencies: ["CassandraDriver", "CQLProtocol"], swiftSettings: swiftSettings),
         .target(
             name: "CassandraSubscriptions", dependencies: ["CassandraORM", "CassandraDriver", "CQLProtocol"],
             swiftSettings: swiftSettings),

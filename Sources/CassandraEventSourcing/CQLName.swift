@@ -1,20 +1,18 @@
+import CQLProtocol
+
 /// Validation and quoting of the keyspace and table names the event store builds CQL with.
 enum CQLName {
     /// `name` double-quoted, after checking that it is a valid unquoted CQL identifier
-    /// (a letter, then letters, digits or `_`; at most 48 characters).
+    /// (``CQLProtocol/CQLIdentifier/isValid(_:)``).
     /// - Parameters:
     ///   - name: the identifier.
     ///   - what: what it names, for the error message.
     /// - Returns: `"name"`.
     /// - Throws: ``EventStoreError/Code/invalidIdentifier``.
     static func quoted(_ name: String, what: String) throws(EventStoreError) -> String {
-        func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
-        guard let first = name.unicodeScalars.first, isLetter(first), name.unicodeScalars.count <= 48,
-              name.unicodeScalars.allSatisfy({ isLetter($0) || ("0"..."9").contains($0) || $0 == "_" })
-        else {
-            throw EventStoreError(.invalidIdentifier,
-                                  "\(what) '\(name)' is not a valid identifier: use a letter, then letters, digits or '_' (at most 48)")
+        guard CQLIdentifier.isValid(name) else {
+            throw EventStoreError(.invalidIdentifier, "\(what) '\(name)' is not a valid identifier: \(CQLIdentifier.rule)")
         }
-        return "\"\(name)\""
+        return CQLIdentifier.quoted(name)
     }
 }
