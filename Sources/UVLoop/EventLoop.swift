@@ -65,16 +65,18 @@ public final class EventLoop: @unchecked Sendable {
     /// Flush the connections' write batches before the loop blocks and after each poll.
     let flushPrepare: UnsafeMutablePointer<uv_prepare_t>
     let flushCheck: UnsafeMutablePointer<uv_check_t>
+    // `queue` and `isAwake` are `@exclusivity(unchecked)`: only touched under `lock`, never
+    // re-entrantly, so the dynamic exclusivity checks (one per resumed task) cannot fire.
     let lock = Lock()
     // Guarded by `lock`.
-    private var queue: [Work] = []
+    @exclusivity(unchecked) private var queue: [Work] = []
     var state: State = .running
     private var wakeupOpen = true
     /// Whether the loop thread is awake and will look at `queue` again before it blocks (the
     /// prepare handle drains it), so that ``enqueueWork(_:)`` need not signal it. Set by the
     /// async callback and by socket reads; cleared, with the queue empty, right before the loop
     /// blocks.
-    private var isAwake = false
+    @exclusivity(unchecked) private var isAwake = false
     var loopCloseResult: Int32 = 0
     var shutdownWaiters: [CheckedContinuation<Void, Never>] = []
     // Guarded by `joinLock`.

@@ -72,23 +72,26 @@ public final class TCPConnection: @unchecked Sendable, LoopHandleOwner {
         UnsafeMutableRawPointer(handle).assumingMemoryBound(to: uv_stream_t.self)
     }
 
+    // The state each write touches is `@exclusivity(unchecked)`: it is confined to the loop
+    // thread or to `lock`, never accessed re-entrantly, so Swift's dynamic exclusivity checks
+    // on class properties cannot fire and would only cost time on every write.
     // Loop thread only.
-    var state: State = .connecting
+    @exclusivity(unchecked) var state: State = .connecting
     private var closeReason: CloseReason = .closedLocally
     private var onRead: (@Sendable (UnsafeRawBufferPointer) -> Void)?
     private var onClose: (@Sendable (CloseReason) -> Void)?
     var writeRequestPool: [WriteRequest] = []
     var libuvQueuedBytesSnapshot = 0
     /// Writes made on the loop during this iteration, flushed by the loop at its end.
-    var batch: WriteRequest?
+    @exclusivity(unchecked) var batch: WriteRequest?
 
     // Guarded by `lock`.
     let lock = Lock()
-    var pendingBuffers: [[UInt8]] = []
-    var pendingCompletions: [@Sendable (UVError?) -> Void] = []
-    var pendingBytes = 0
+    @exclusivity(unchecked) var pendingBuffers: [[UInt8]] = []
+    @exclusivity(unchecked) var pendingCompletions: [@Sendable (UVError?) -> Void] = []
+    @exclusivity(unchecked) var pendingBytes = 0
     var flushScheduled = false
-    var batchedBytes = 0
+    @exclusivity(unchecked) var batchedBytes = 0
     var libuvQueuedBytes = 0
 
     /// Creates the libuv handle. Loop thread only; the caller has checked `isAcceptingHandles`.
