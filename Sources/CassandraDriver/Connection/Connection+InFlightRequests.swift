@@ -18,7 +18,7 @@ extension Connection {
 
         private struct Slot: Sendable, Hashable {
             var kind: Kind = .free
-            /// In ticks (see `ticks(_:)`); meaningful only while the slot is in the heap.
+            /// ``MonotonicInstant/nanoseconds``; meaningful only while the slot is in the heap.
             var deadline: Int64 = 0
             /// Position in `heap`, or -1 when not in it.
             var heapIndex: Int32 = -1
@@ -30,10 +30,6 @@ extension Connection {
         private var heap: [Int16] = []
         /// How many allocated streams are orphaned.
         private(set) var orphanCount = 0
-        /// Deadlines are kept as integer nanoseconds after this instant (the first deadline
-        /// seen), so that the heap compares plain integers: an instant is converted once per
-        /// request instead of being compared as a `Duration` at every heap step.
-        private var origin: ContinuousClock.Instant?
 
         /// Creates an empty table.
         /// - Parameter maxInFlight: stream ids available, `1...32768`.
@@ -62,10 +58,10 @@ extension Connection {
 
         /// Takes a stream for a request due by `deadline`.
         /// - Returns: the stream id, or `nil` when every id is taken.
-        mutating func insert(_ kind: Kind, deadline: ContinuousClock.Instant) -> Int16? {
+        mutating func insert(_ kind: Kind, deadline: MonotonicInstant) -> Int16? {
             guard let stream = allocator.allocate() else { return nil }
             slots[Int(stream)].kind = kind
-            slots[Int(stream)].deadline = ticks(deadline)
+            slots[Int(stream)].deadline = deadline.nanoseconds
             if kind == .heartbeat { heartbeatStream = stream }
             heapPush(stream)
             return stream
@@ -103,16 +99,16 @@ extension Connection {
         }
 
         /// The earliest deadline among active requests and the heartbeat.
-        var earliestDeadline: ContinuousClock.Instant? {
-            guard let first = heap.first, let origin else { return nil }
-            return origin + .nanoseconds(slots[Int(first)].deadline)
+        var earliestDeadline: MonotonicInstant? {
+            guard let first = heap.first else { return nil }
+            return MonotonicInstant(nanoseconds: slots[Int(first)].deadline)
         }
 
         /// Orphans every active request (and the heartbeat) whose deadline is at or before `now`.
         /// - Returns: the expired streams, earliest first; the heartbeat is included.
-        mutating func expire(now: ContinuousClock.Instant) -> [Int16] {
+        mutating func expire(now: MonotonicInstant) -> [Int16] {
             var expired: [Int16] = []
-            let now = ticks(now)
+            let now = now.nanoseconds
             while let top = heap.first, slots[Int(top)].deadline <= now {
                 expired.append(top)
                 if slots[Int(top)].kind == .heartbeat {
@@ -128,15 +124,6 @@ extension Connection {
         /// Every allocated stream that a caller waits for, for failing them all on close.
         var activeStreams: [Int16] {
             (0..<slots.count).compactMap { slots[$0].kind == .active ? Int16($0) : nil }
-        }
-
-        /// `instant` as nanoseconds after `origin`, which the first call sets.
-        private mutating func ticks(_ instant: ContinuousClock.Instant) -> Int64 {
-            guard let origin else {
-                origin = instant
-                return 0
-            }
-            return Int64(clamping: (instant - origin).attoseconds / 1_000_000_000)
         }
 
         // MARK: Heap

@@ -13,7 +13,7 @@ extension Connection {
     ///   ``CassandraError/Code/connectionClosed``, ``CassandraError/Code/cancelled`` or
     ///   ``CassandraError/Code/shutdown``.
     @inline(never)
-    nonisolated(nonsending) func send(_ frame: consuming [UInt8], deadline: ContinuousClock.Instant) async throws -> Frame {
+    nonisolated(nonsending) func send(_ frame: consuming [UInt8], deadline: MonotonicInstant) async throws -> Frame {
         if Task.isCancelled { throw Self.cancelledError.adding(node: node, statement: nil) }
         let sequence = nextSequence()
         var pending: [UInt8]? = consume frame
@@ -32,7 +32,7 @@ extension Connection {
 
     /// The periodic sweep: timeouts, heartbeat, expired waiters. Loop only.
     func tick() {
-        let now = ContinuousClock.now
+        let now = MonotonicInstant.now
         if hasReadSinceTick {
             hasReadSinceTick = false
             machine.readReceived(now: now)
@@ -120,7 +120,7 @@ extension Connection {
             return storage.remove(at: index)
         }
 
-        mutating func removeExpired(now: ContinuousClock.Instant) -> [Request] {
+        mutating func removeExpired(now: MonotonicInstant) -> [Request] {
             guard !isEmpty, storage[head...].contains(where: { $0.deadline <= now }) else { return [] }
             let live = storage[head...]
             let expired = live.filter { $0.deadline <= now }

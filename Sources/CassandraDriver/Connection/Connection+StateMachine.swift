@@ -86,7 +86,7 @@ extension Connection {
         private let configuration: Configuration
         private var state: State = .idle
         private(set) var requests: InFlightRequests
-        private var lastReadAt: ContinuousClock.Instant?
+        private var lastReadAt: MonotonicInstant?
 
         /// Creates an idle machine.
         /// - Parameter configuration: limits and intervals.
@@ -142,7 +142,7 @@ extension Connection {
         // MARK: Requests
 
         /// A caller submitted a request due by `deadline`.
-        mutating func requestSubmitted(deadline: ContinuousClock.Instant) -> RequestAction {
+        mutating func requestSubmitted(deadline: MonotonicInstant) -> RequestAction {
             switch state {
             case .ready:
                 guard let stream = requests.insert(.active, deadline: deadline) else { return .wait }
@@ -155,7 +155,7 @@ extension Connection {
         }
 
         /// Bytes arrived; resets the idle clock used for heartbeats.
-        mutating func readReceived(now: ContinuousClock.Instant) {
+        mutating func readReceived(now: MonotonicInstant) {
             lastReadAt = now
         }
 
@@ -181,7 +181,7 @@ extension Connection {
         }
 
         /// The periodic timer fired: expire requests, send or check the heartbeat.
-        mutating func timerFired(now: ContinuousClock.Instant) -> [TimerAction] {
+        mutating func timerFired(now: MonotonicInstant) -> [TimerAction] {
             guard case .ready = state else { return [] }
             var actions: [TimerAction] = []
             let heartbeat = requests.heartbeatStream

@@ -32,7 +32,7 @@ final class Connection: @unchecked Sendable {
     /// A request waiting for a stream id or a response.
     struct Request {
         var bytes: [UInt8]
-        let deadline: ContinuousClock.Instant
+        let deadline: MonotonicInstant
         let sequence: UInt64
         let continuation: ResponseContinuation
     }

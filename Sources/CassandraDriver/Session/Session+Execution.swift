@@ -15,8 +15,8 @@ extension Session {
         let snapshot = try beginRequest(statement: request.statement)
         defer { endRequest() }
         metrics.requests.increment()
-        let start = ContinuousClock.now
-        defer { metrics.latency.recordNanoseconds(Self.nanoseconds(ContinuousClock.now - start)) }
+        let start = MonotonicInstant.now
+        defer { metrics.latency.recordNanoseconds(MonotonicInstant.now.nanoseconds &- start.nanoseconds) }
         metrics.inFlight.increment()
         defer { metrics.inFlight.decrement() }
         do {
@@ -86,7 +86,7 @@ extension Session {
     /// the CPU caches. Inlined into ``perform(_:)``, so that a request has one frame for both
     /// and its plan and request are not copied from one to the other.
     @inline(__always)
-    nonisolated(nonsending) func performAlong(_ plan: consuming QueryPlan.Iterator, _ request: Request, startingAt start: ContinuousClock.Instant? = nil) async throws -> ResultSet {
+    nonisolated(nonsending) func performAlong(_ plan: consuming QueryPlan.Iterator, _ request: Request, startingAt start: MonotonicInstant? = nil) async throws -> ResultSet {
         var attempts = Attempts(plan: plan, consistency: request.routing.consistency)
         while let connection = nextConnection(&attempts) {
             if connection.keyspaceGeneration.load(ordering: .relaxed) != keyspaceGeneration.load(ordering: .relaxed) {
@@ -136,7 +136,7 @@ extension Session {
     /// Decodes a response, or takes the attempt's failure, and decides what comes next.
     @inline(never)
     private func interpret(_ received: Result<Frame, CassandraError>, of request: Request, from connection: Connection,
-                           attempts: inout Attempts, started: ContinuousClock.Instant) throws -> AttemptStep {
+                           attempts: inout Attempts, started: MonotonicInstant) throws -> AttemptStep {
         let frame: Frame
         let response: ResponseMessage
         do {
@@ -175,7 +175,7 @@ extension Session {
     /// Reports a failed attempt and applies the retry policy: moves `attempts` on, or throws.
     @inline(never)
     private func failed(_ failure: CassandraError, request: Request, node: String, attempts: inout Attempts,
-                        started: ContinuousClock.Instant) throws -> AttemptStep {
+                        started: MonotonicInstant) throws -> AttemptStep {
         report(request, node: node, attempt: attempts.attempt, since: started, outcome: .failure(failure))
         guard let retryFailure = failure.retryFailure else { throw failure }
         let decision = configuration.retryPolicy.decide(RetryContext(
@@ -223,13 +223,13 @@ extension Session {
     /// Encodes `message` in the caller's task and sends it on `connection`.
     func send(_ message: RequestMessage, on connection: Connection, timeout: Duration, tracing: Bool,
               customPayload: [String: [UInt8]]?, statement: String) async throws -> Frame {
-        try await send(message, on: connection, deadline: .now + timeout, tracing: tracing, customPayload: customPayload,
+        try await send(message, on: connection, deadline: MonotonicInstant.now + timeout, tracing: tracing, customPayload: customPayload,
                        statement: statement)
     }
 
     /// Encodes `message` in the caller's task and sends it on `connection`, giving up at
     /// `deadline` (the attempt's start plus its timeout, so that the clock is read once).
-    func send(_ message: RequestMessage, on connection: Connection, deadline: ContinuousClock.Instant, tracing: Bool,
+    func send(_ message: RequestMessage, on connection: Connection, deadline: MonotonicInstant, tracing: Bool,
               customPayload: [String: [UInt8]]?, statement: String) async throws -> Frame {
         let frame = try Self.encode(message, for: connection, tracing: tracing, customPayload: customPayload, statement: statement)
         return try await connection.send(frame, deadline: deadline)
@@ -275,16 +275,12 @@ extension Session {
         state.withLock { $0.pools[id] }
     }
 
-    private func report(_ request: Request, node: String, attempt: Int, since start: ContinuousClock.Instant,
+    private func report(_ request: Request, node: String, attempt: Int, since start: MonotonicInstant,
                         outcome: RequestAttempt.Outcome) {
         guard !configuration.requestObservers.isEmpty else { return }
         let report = RequestAttempt(statement: request.statement, node: node, attempt: attempt,
-                                    latency: ContinuousClock.now - start, outcome: outcome)
+                                    latency: MonotonicInstant.now - start, outcome: outcome)
         for observer in configuration.requestObservers { observer.attemptFinished(report) }
     }
 
-    static func nanoseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
-    }
 }

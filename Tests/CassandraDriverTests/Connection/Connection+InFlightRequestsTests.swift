@@ -2,7 +2,7 @@ import XCTest
 @testable import CassandraDriver
 
 final class ConnectionInFlightRequestsTests: XCTestCase {
-    private let t0 = ContinuousClock.now
+    private let t0 = MonotonicInstant.now
 
     func testHeapExpiresInDeadlineOrderWhateverTheInsertOrder() {
         var table = Connection.InFlightRequests(maxInFlight: 64)

@@ -5,7 +5,7 @@ import XCTest
 /// Request-lifecycle transcripts of the connection state machine.
 final class ConnectionStateMachineTests: XCTestCase {
     typealias Machine = Connection.StateMachine
-    private let t0 = ContinuousClock.now
+    private let t0 = MonotonicInstant.now
 
     private func readyMachine(_ configure: (inout Machine.Configuration) -> Void = { _ in }) -> Machine {
         var configuration = Machine.Configuration()
