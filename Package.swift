@@ -18,10 +18,12 @@ let package = Package(
         .library(name: "CassandraORM", targets: ["CassandraORM"]),
         .library(name: "CassandraMonitoring", targets: ["CassandraMonitoring"]),
         .library(name: "CassandraEventSourcing", targets: ["CassandraEventSourcing"]),
+        .library(name: "CassandraGraphQL", targets: ["CassandraGraphQL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/GraphQLSwift/GraphQL", from: "4.3.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibUV", pkgConfig: "libuv", providers: [.apt(["libuv1-dev"]), .brew(["libuv"])]),
@@ -49,6 +51,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .target(name: "CassandraEventSourcing", dependencies: ["CassandraDriver"], swiftSettings: swiftSettings),
+        .target(
+            name: "CassandraGraphQL",
+            dependencies: ["CassandraORM", "CassandraDriver", "CQLProtocol", .product(name: "GraphQL", package: "GraphQL")],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
             exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
@@ -71,10 +77,14 @@ let package = Package(
         .testTarget(name: "CassandraORMTests", dependencies: ["CassandraORM", "CQLProtocol"], swiftSettings: swiftSettings),
         .testTarget(name: "CassandraEventSourcingTests", dependencies: ["CassandraEventSourcing"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "CassandraGraphQLTests",
+            dependencies: ["CassandraGraphQL", "CassandraORM", .product(name: "GraphQL", package: "GraphQL")],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: [
                 "CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM", "CassandraMonitoring", "CassandraEventSourcing",
-                "UVLoop",
+                "CassandraGraphQL", "UVLoop",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings),
