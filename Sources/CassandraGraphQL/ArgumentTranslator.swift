@@ -155,7 +155,13 @@ public struct ArgumentTranslator: Sendable {
     public func object(_ record: Record) -> [String: any Sendable] {
         var object: [String: any Sendable] = [:]
         for column in model.columns {
-            object[column.graphQLName] = ValueCoding.output(record[column.name], as: column.mapping.type)
+            // The executor completes lists from Swift arrays and treats only a missing value as
+            // null, so NULL columns are left out and list columns are arrays of their elements.
+            switch ValueCoding.output(record[column.name], as: column.mapping.type) {
+            case .null, .undefined: continue
+            case .array(let elements) where column.mapping.type != .named(CustomScalar.json.name): object[column.graphQLName] = elements
+            case let value: object[column.graphQLName] = value
+            }
         }
         return object
     }

@@ -32,8 +32,9 @@ extension CassandraGraphQL {
                 let page = try await loader.model.findPage(try translator.query(arguments["where"]),
                                                            options: try translator.findOptions(arguments))
                 for record in page.records { await loader.prime(record) }
-                let cursor: Map = page.pagingState.map { .string(Data($0).base64EncodedString()) } ?? .null
-                return ["items": page.records.map(translator.object), "cursor": cursor] as [String: any Sendable]
+                var result: [String: any Sendable] = ["items": page.records.map(translator.object)]
+                if let state = page.pagingState { result["cursor"] = Data(state).base64EncodedString() }
+                return result
             }
             if !model.isCounterTable {
                 mutation[model.createField] = { _, arguments, context, _ in
