@@ -21,15 +21,20 @@ public final class CassandraGraphQL: Sendable {
     public let schema: GraphQLSchema
     /// The exposed models by table.
     let models: [String: (Model, ModelDescription)]
+    /// How long a batch of key lookups waits for more keys (see ``RecordLoader/batchWindow``).
+    public let batchWindow: Duration
 
     /// Builds the API.
     /// - Parameters:
     ///   - models: the models to expose.
     ///   - extensions: application types and fields served next to the generated ones.
+    ///   - batchWindow: how long a batch of key lookups waits for more keys after its latest one.
     /// - Throws: ``GraphQLServiceError/Code/invalidSchema`` (see ``SchemaGenerator/sdl(for:)``),
     ///   and ``GraphQLServiceError/Code/invalidExtension`` when an extension's SDL does not
     ///   build or names a resolver for a field the schema lacks.
-    public init(models: [GraphQLModel], extensions: [GraphQLExtension] = []) throws(GraphQLServiceError) {
+    public init(models: [GraphQLModel], extensions: [GraphQLExtension] = [], batchWindow: Duration = .milliseconds(2))
+        throws(GraphQLServiceError) {
+        self.batchWindow = batchWindow
         let descriptions = models.map(\.description)
         sdl = try SchemaGenerator.sdl(for: descriptions)
         self.models = Dictionary(models.map { ($0.description.table, ($0.model, $0.description)) }, uniquingKeysWith: { first, _ in first })
@@ -60,7 +65,7 @@ public final class CassandraGraphQL: Sendable {
     ///   `extensions.code` (see ``GraphQLServiceError``).
     public func execute(query: String, variables: [String: Map] = [:], operationName: String? = nil,
                         context: any Sendable = ()) async -> GraphQLResult {
-        let request = RequestContext(application: context, models: models)
+        let request = RequestContext(application: context, models: models, batchWindow: batchWindow)
         do {
             let result = try await graphql(schema: schema, request: query, context: request, variableValues: variables,
                                            operationName: operationName)

@@ -5,19 +5,18 @@ import GraphQL
 /// pattern).
 ///
 /// Loads issued while GraphQL resolves sibling fields or list elements concurrently are
-/// collected for a few scheduler turns and then fetched together: with a one-column primary
+/// collected until none has joined for ``batchWindow`` and then fetched together: with a one-column primary
 /// key, as one `WHERE key IN (…)` query per ``maximumBatchSize`` keys; otherwise as concurrent
 /// reads. Each key is read at most once per request: later loads of it return the cached
 /// result (including "no row"). Mutations call ``clear(_:)`` for the keys they change.
 public actor RecordLoader {
     /// The most keys one `IN` query carries.
     public static let maximumBatchSize = 100
-    /// How many times a new batch yields to the scheduler before it is sent, so that the loads
-    /// of concurrently resolving fields can join it.
-    static let batchWindowYields = 8
-
     /// The model read.
     public let model: Model
+    /// How long a batch stays open after its latest key: the latency one level of lookups
+    /// trades for sending them together.
+    public let batchWindow: Duration
     private let translator: ArgumentTranslator
     private var cache: [[Map]: Task<Record?, any Error>] = [:]
     private var pendingKeys: [[ORMValue]] = []
@@ -27,8 +26,10 @@ public actor RecordLoader {
     /// - Parameters:
     ///   - model: the model.
     ///   - description: its description.
-    public init(model: Model, description: ModelDescription) {
+    ///   - batchWindow: how long a batch waits for more keys after its latest one.
+    public init(model: Model, description: ModelDescription, batchWindow: Duration = .milliseconds(2)) {
         self.model = model
+        self.batchWindow = batchWindow
         translator = ArgumentTranslator(model: description)
     }
 
@@ -44,7 +45,7 @@ public actor RecordLoader {
             fetch = pendingFetch
         } else {
             fetch = Task {
-                for _ in 0..<Self.batchWindowYields { await Task.yield() }
+                await self.waitForQuiet()
                 return try await self.fetchPending()
             }
             pendingFetch = fetch
@@ -71,6 +72,16 @@ public actor RecordLoader {
     /// A key as its GraphQL values: equal for the values a client sends and the values read back.
     private func identity(_ key: [ORMValue]) -> [Map] {
         zip(key, translator.model.primaryKey).map { ValueCoding.output($0, as: $1.mapping.type) }
+    }
+
+    /// Returns once no key has joined the pending batch for ``batchWindow`` (or the batch is full).
+    private func waitForQuiet() async {
+        var count = -1
+        while pendingKeys.count != count && pendingKeys.count < Self.maximumBatchSize {
+            count = pendingKeys.count
+            await Task.yield()
+            try? await Task.sleep(for: batchWindow)
+        }
     }
 
     private func fetchPending() async throws -> [[Map]: Record] {

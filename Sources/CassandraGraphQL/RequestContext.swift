@@ -20,9 +20,9 @@ public final class RequestContext: Sendable {
     public let loaders: [String: RecordLoader]
     let descriptions: [String: ModelDescription]
 
-    init(application: any Sendable, models: [String: (Model, ModelDescription)]) {
+    init(application: any Sendable, models: [String: (Model, ModelDescription)], batchWindow: Duration) {
         self.application = application
-        loaders = models.mapValues { RecordLoader(model: $0.0, description: $0.1) }
+        loaders = models.mapValues { RecordLoader(model: $0.0, description: $0.1, batchWindow: batchWindow) }
         descriptions = models.mapValues(\.1)
     }
 
