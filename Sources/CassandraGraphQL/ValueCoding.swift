@@ -98,6 +98,13 @@ enum ValueCoding {
         case .inet(let address): address.description
         case .blob(let bytes), .custom(let bytes): Data(bytes).base64EncodedString()
         case .bigint(let number), .counter(let number), .time(let number): String(number)
+        case .int(let number): String(number)
+        case .smallint(let number): String(number)
+        case .tinyint(let number): String(number)
+        case .double(let number): String(number)
+        case .float(let number): String(number)
+        case .boolean(let flag): String(flag)
+        case .duration(let duration): duration.description
         default: "\(value)"
         }
     }
