@@ -84,10 +84,14 @@ public struct ModelDescription: Sendable {
     /// - Parameters:
     ///   - schema: the model's schema.
     ///   - typeName: the GraphQL base name; the table name in PascalCase when `nil`.
-    /// - Throws: ``GraphQLServiceError/Code/invalidSchema`` for a field whose GraphQL name
-    ///   clashes with another's, or for an illegal type name.
+    /// - Throws: ``GraphQLServiceError/Code/invalidSchema`` for a table name that is not a valid
+    ///   ``CassandraORM/Identifier``, a field without a legal GraphQL name or whose name clashes
+    ///   with another's, an unparsable type, or an illegal type name.
     public init(_ schema: ModelSchema, typeName: String? = nil) throws(GraphQLServiceError) {
         table = schema.table
+        guard Identifier.isValid(schema.table) else {
+            throw GraphQLServiceError(.invalidSchema, "the table name is not a valid identifier", path: schema.table)
+        }
         let typeName = typeName ?? GraphQLName.pascalCase(schema.table)
         guard GraphQLName.isValid(typeName), typeName.first?.isUppercase == true || typeName.first == "_" else {
             throw GraphQLServiceError(.invalidSchema, "'\(typeName)' is not a legal GraphQL type name; pass typeName", path: schema.table)

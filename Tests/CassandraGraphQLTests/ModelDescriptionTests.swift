@@ -29,6 +29,8 @@ final class ModelDescriptionTests: XCTestCase {
         XCTAssertThrowsError(try ModelDescription(lower, typeName: "lowercase"))
         let argument = ModelSchema("t", fields: ["set": "int", "v": "int"], key: ["set"])
         XCTAssertThrowsError(try ModelDescription(argument))
+        let quoted = ModelSchema("t\"\"\"", fields: ["id": "int"], key: ["id"])
+        XCTAssertThrowsError(try ModelDescription(quoted, typeName: "Quoted"))
         let badType = ModelSchema("t", fields: ["id": "map<int"], key: ["id"])
         XCTAssertThrowsError(try ModelDescription(badType))
     }

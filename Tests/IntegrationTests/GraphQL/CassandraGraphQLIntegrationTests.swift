@@ -189,4 +189,47 @@ final class CassandraGraphQLIntegrationTests: XCTestCase {
             XCTAssertEqual(observer.selects(from: "products").count, 3, observer.attempts.map(\.statement).description)
         }
     }
+
+    func testCollectionFiltersAndMutationFailuresCarryTheORMCodes() async throws {
+        try await Fixtures.withAPI { api, _, _ in
+            let lamp = UUID().uuidString.lowercased()
+            let pen = UUID().uuidString.lowercased()
+            _ = await api.run("""
+                mutation { createProducts(input: { id: "\(lamp)", name: "Lamp", tags: ["led"], attributes: { color: "black" }, sku: "L-1" }) {
+                  applied } }
+                """)
+            _ = await api.run("mutation { createProducts(input: { id: \"\(pen)\", name: \"Pen\", tags: [\"ink\"] }) { applied } }")
+
+            let tagged = await api.run("{ productsList(where: { tags: { contains: \"led\" } }, allowFiltering: true) { items { name } } }")
+            XCTAssertEqual(tagged["productsList", "items"], [["name": "Lamp"]])
+            let keyed = await api.run("""
+                { productsList(where: { attributes: { containsKey: "color" } }, allowFiltering: true) { items { name } } }
+                """)
+            XCTAssertEqual(keyed["productsList", "items"], [["name": "Lamp"]])
+
+            let lower = await api.execute(query: "mutation { updateProducts(id: \"\(pen)\", set: { sku: \"p-1\" }) { applied } }")
+            XCTAssertEqual(lower.errors.first?.extensions["code"], "validationFailed")
+            XCTAssertEqual(lower.errors.first?.extensions["field"], "sku")
+            XCTAssertEqual(lower.errors.first?.message, "a SKU is upper case")
+            let unchanged = await api.run("{ products(id: \"\(pen)\") { sku } }")
+            XCTAssertEqual(unchanged["products"], ["sku": .null])
+        }
+    }
+
+    func testExtensionsThatDoNotFitTheSchemaAreRefused() async throws {
+        try await Fixtures.withAPI { _, _, client in
+            let products = try await client.loadSchema(Fixtures.products)
+            let model = try GraphQLModel(products, schema: Fixtures.products)
+            let unknownType = GraphQLExtension(sdl: "extend type Query { best: Nope }")
+            let orphan = GraphQLExtension(sdl: "extend type Query { count: Int }", resolvers: ["Query": ["total": { _, _, _, _ in 1 }]])
+            for broken in [unknownType, orphan] {
+                XCTAssertThrowsError(try CassandraGraphQL(models: [model], extensions: [broken])) {
+                    XCTAssertEqual(($0 as? GraphQLServiceError)?.code, .invalidExtension)
+                }
+            }
+            XCTAssertThrowsError(try GraphQLModel(products, schema: Fixtures.orderLines)) {
+                XCTAssertEqual(($0 as? GraphQLServiceError)?.code, .invalidSchema)
+            }
+        }
+    }
 }

@@ -11,6 +11,7 @@ enum GraphQLFixtures {
     static let products = ModelSchema("products", fields: [
         "id": "uuid", "name": "text", "price": "decimal", "stock": "int", "category": "text", "tags": "set<text>",
         "attributes": "map<text, text>", "added_at": "timestamp",
+        "sku": .init(type: "text", rule: .init("a SKU is upper case") { $0.stringValue?.uppercased() == $0.stringValue }),
     ], key: ["id"], indexes: ["category"])
 
     /// Order lines: a partition per order, lines clustered by number.
