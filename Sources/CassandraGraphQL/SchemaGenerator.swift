@@ -1,6 +1,10 @@
 /// Generates the SDL of the models' GraphQL API. ``CassandraGraphQL`` builds its executable
 /// schema from exactly this text, so the SDL a client downloads is the schema that runs.
 ///
+/// Root fields are nullable, so that one failing field (reported in `errors`) leaves the
+/// others' data in place; in particular the outcome of each mutation of a document stays
+/// visible when a later one fails.
+///
 /// The text is in the form `printSchema` prints (the order of this generator, two-space
 /// indentation, block-string descriptions), so printing the executable schema gives it back.
 public enum SchemaGenerator {
@@ -70,7 +74,7 @@ public enum SchemaGenerator {
                 and the cursor of the next one. allowFiltering permits filters Cassandra can only apply by scanning.
                 """, indent: true)
                 + "  \(model.listField)(where: \(model.filterType)\(orderBy), limit: Int, allowFiltering: Boolean = false, "
-                + "pageSize: Int, cursor: String): \(model.pageType)!",
+                + "pageSize: Int, cursor: String): \(model.pageType)",
         ]
     }
 
@@ -79,16 +83,16 @@ public enum SchemaGenerator {
         if !model.isCounterTable {
             fields.append(description("Inserts (or overwrites) a row of \(model.table); with ifNotExists, only when it does not exist.",
                                       indent: true)
-                + "  \(model.createField)(input: \(model.createInputType)!, ifNotExists: Boolean = false, ttl: Int): \(model.mutationResultType)!")
+                + "  \(model.createField)(input: \(model.createInputType)!, ifNotExists: Boolean = false, ttl: Int): \(model.mutationResultType)")
             if !model.writableColumns.filter({ $0.role == .regular }).isEmpty {
                 fields.append(description("Sets columns of the row of \(model.table) with this primary key; null clears a column.",
                                           indent: true)
                     + "  \(model.updateField)(\(keyArguments(model)), set: \(model.updateInputType)!, ifExists: Boolean = false, ttl: Int): "
-                    + "\(model.mutationResultType)!")
+                    + "\(model.mutationResultType)")
             }
         }
         fields.append(description("Deletes the row of \(model.table) with this primary key.", indent: true)
-            + "  \(model.deleteField)(\(keyArguments(model)), ifExists: Boolean = false): \(model.mutationResultType)!")
+            + "  \(model.deleteField)(\(keyArguments(model)), ifExists: Boolean = false): \(model.mutationResultType)")
         return fields
     }
 

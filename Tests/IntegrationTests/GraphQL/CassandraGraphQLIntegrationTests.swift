@@ -211,8 +211,15 @@ final class CassandraGraphQLIntegrationTests: XCTestCase {
             XCTAssertEqual(lower.errors.first?.extensions["code"], "validationFailed")
             XCTAssertEqual(lower.errors.first?.extensions["field"], "sku")
             XCTAssertEqual(lower.errors.first?.message, "a SKU is upper case")
+            XCTAssertEqual(lower.data, ["updateProducts": .null])
             let unchanged = await api.run("{ products(id: \"\(pen)\") { sku } }")
             XCTAssertEqual(unchanged["products"], ["sku": .null])
+
+            let partly = await api.execute(query: """
+                mutation { a: updateProducts(id: "\(pen)", set: { name: "Pen 2" }) { applied } b: updateProducts(id: "\(pen)", set: { sku: "x" }) { applied } }
+                """)
+            XCTAssertEqual(partly.data, ["a": ["applied": true], "b": .null])
+            XCTAssertEqual(partly.errors.map { $0.path.elements.compactMap(\.keyValue) }, [["b"]])
         }
     }
 
