@@ -19,10 +19,12 @@ let package = Package(
         .library(name: "CassandraMonitoring", targets: ["CassandraMonitoring"]),
         .library(name: "CassandraEventSourcing", targets: ["CassandraEventSourcing"]),
         .library(name: "CassandraSubscriptions", targets: ["CassandraSubscriptions"]),
+        .library(name: "CassandraGraphQL", targets: ["CassandraGraphQL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/GraphQLSwift/GraphQL", from: "4.3.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibUV", pkgConfig: "libuv", providers: [.apt(["libuv1-dev"]), .brew(["libuv"])]),
@@ -53,6 +55,10 @@ let package = Package(
         .target(
             name: "CassandraSubscriptions", dependencies: ["CassandraORM", "CassandraDriver", "CQLProtocol"],
             swiftSettings: swiftSettings),
+        .target(
+            name: "CassandraGraphQL",
+            dependencies: ["CassandraORM", "CassandraDriver", "CQLProtocol", .product(name: "GraphQL", package: "GraphQL")],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
             exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
@@ -78,10 +84,14 @@ let package = Package(
             name: "CassandraSubscriptionsTests", dependencies: ["CassandraSubscriptions", "CassandraORM"],
             swiftSettings: swiftSettings),
         .testTarget(
+            name: "CassandraGraphQLTests",
+            dependencies: ["CassandraGraphQL", "CassandraORM", .product(name: "GraphQL", package: "GraphQL")],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: [
                 "CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM", "CassandraMonitoring", "CassandraEventSourcing",
-                "CassandraSubscriptions", "UVLoop",
+                "CassandraSubscriptions", "CassandraGraphQL", "UVLoop",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings),

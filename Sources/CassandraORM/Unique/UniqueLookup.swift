@@ -70,6 +70,8 @@ extension Model {
     /// it succeeded.
     func withUniqueValues(key: [ORMValue], changes: [(String, ORMValue)], rowMayExist: Bool,
                           _ write: () async throws(ORMError) -> WriteResult) async throws(ORMError) -> WriteResult {
+        // A write that sets no unique field claims and releases nothing.
+        guard !changes.isEmpty else { return try await write() }
         var previous: Record?
         if rowMayExist {
             let lookup = Dictionary(uniqueKeysWithValues: zip(schema.primaryKey, key).map { ($0.0, $0.1) })

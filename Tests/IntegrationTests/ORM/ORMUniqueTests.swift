@@ -38,6 +38,22 @@ final class ORMUniqueTests: XCTestCase {
         }
     }
 
+    func testWritesThatSetNoUniqueFieldNeitherClaimNorFail() async throws {
+        try await withTestClient { client in
+            let User = try await loadUsers(client)
+            let ada = client.uuid()
+            try await User.save(["id": ada, "name": "Ada"])
+            try await User.update(where: ["id": ada], set: ["name": "Ada L."])
+            await XCTAssertEqualAsync(try await User.findOne(["id": ada])?["name"], "Ada L.")
+            let lookups = try await client.driver.execute("SELECT \"__value\" FROM users_by_email")
+            XCTAssertEqual(Array(lookups).count, 0, "nothing was claimed")
+            try await User.save(["id": client.uuid(), "email": "ada@x.io"])
+            try await User.update(where: ["id": ada], set: ["name": "Ada King"])
+            let taken = await ormErrorCode { try await User.update(where: ["id": ada], set: ["email": "ada@x.io"]) }
+            XCTAssertEqual(taken, .uniqueViolation)
+        }
+    }
+
     func testExactlyOneOfManyConcurrentSavesWins() async throws {
         try await withTestClient { client in
             let User = try await loadUsers(client)
