@@ -53,7 +53,14 @@ public struct CQLBuffer: Sendable, Hashable {
 
     /// Appends an integer in big-endian (network) byte order.
     public mutating func writeInteger<T: FixedWidthInteger>(_ value: T) {
-        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+        // Byte by byte rather than `append(contentsOf:)` of the value's raw bytes: the generic
+        // sequence append costs about a hundred instructions per integer, and a frame header
+        // alone writes five of them.
+        var shift = T.bitWidth - 8
+        while shift >= 0 {
+            bytes.append(UInt8(truncatingIfNeeded: value >> shift))
+            shift -= 8
+        }
     }
 
     /// Appends raw bytes.
