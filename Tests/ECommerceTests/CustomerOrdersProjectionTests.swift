@@ -6,13 +6,13 @@ import XCTest
 final class CustomerOrdersProjectionTests: ECommerceTestCase {
     func testACustomersOrdersFollowTheirEventsNewestFirst() async throws {
         try await withApp { api, platform in
-            let ann = try await self.createCustomer(api)
-            let bob = try await self.createCustomer(api)
-            let product = try await self.createProduct(api, priceCents: 250, stock: 20)
-            let first = try await self.placeOrder(api, customer: ann.id, [(product.id, 1)]).decode(OrderView.self)
-            let second = try await self.placeOrder(api, customer: ann.id, [(product.id, 3)]).decode(OrderView.self)
-            let third = try await self.placeOrder(api, customer: ann.id, [(product.id, 2)]).decode(OrderView.self)
-            _ = try await self.placeOrder(api, customer: bob.id, [(product.id, 1)])
+            let ann = try await api.createCustomer()
+            let bob = try await api.createCustomer()
+            let product = try await api.createProduct(priceCents: 250, stock: 20)
+            let first = try await api.placeOrder(customer: ann.id, [(product.id, 1)]).decode(OrderView.self)
+            let second = try await api.placeOrder(customer: ann.id, [(product.id, 3)]).decode(OrderView.self)
+            let third = try await api.placeOrder(customer: ann.id, [(product.id, 2)]).decode(OrderView.self)
+            _ = try await api.placeOrder(customer: bob.id, [(product.id, 1)])
             _ = try await api.post("/orders/\(first.id)/pay", ["paymentReference": "P"])
             _ = try await api.post("/orders/\(first.id)/ship", ["trackingNumber": "T"])
             _ = try await api.post("/orders/\(second.id)/cancel", ["reason": "dup"])

@@ -6,7 +6,7 @@ import XCTest
 final class CustomerRoutesTests: ECommerceTestCase {
     func testCreateAndReadACustomerAndRejectADuplicateEmail() async throws {
         try await withApp { api, _ in
-            let created = try await self.createCustomer(api, email: "Ann@Example.com")
+            let created = try await api.createCustomer(email: "Ann@Example.com")
             XCTAssertEqual(created.email, "ann@example.com")
             let read = try await api.get("/customers/\(created.id)")
             XCTAssertEqual(read.status, .ok)

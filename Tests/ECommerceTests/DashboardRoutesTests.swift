@@ -6,7 +6,7 @@ import XCTest
 final class DashboardRoutesTests: ECommerceTestCase {
     func testMetricsAndDashboardReportMeasuredTraffic() async throws {
         try await withApp { api, _ in
-            let customer = try await self.createCustomer(api)
+            let customer = try await api.createCustomer()
             for _ in 0..<3 { _ = try await api.get("/customers/\(customer.id)") }
             _ = try await api.get("/customers/\(UUID())")
 

@@ -99,21 +99,23 @@ class ECommerceTestCase: XCTestCase {
             try await platform.close()
         }
     }
+}
 
+extension ECommerceTestCase.API {
     /// Creates a customer through the API.
-    func createCustomer(_ api: API, email: String = "\(UUID().uuidString.prefix(8))@example.com") async throws -> CustomerJSON {
-        let reply = try await api.post("/customers", ["email": email, "name": "Test Customer"])
+    func createCustomer(email: String = "\(UUID().uuidString.prefix(8))@example.com") async throws -> ECommerceTestCase.CustomerJSON {
+        let reply = try await self.post("/customers", ["email": email, "name": "Test Customer"])
         XCTAssertEqual(reply.status, .created, reply.text)
-        return try reply.decode(CustomerJSON.self)
+        return try reply.decode(ECommerceTestCase.CustomerJSON.self)
     }
 
     /// Creates a product through the API.
-    func createProduct(_ api: API, name: String = "Widget", category: String = "tools", priceCents: Int64 = 1_000,
-                       stock: Int32 = 10) async throws -> ProductJSON {
+    func createProduct(name: String = "Widget", category: String = "tools", priceCents: Int64 = 1_000,
+                       stock: Int32 = 10) async throws -> ECommerceTestCase.ProductJSON {
         struct Body: Encodable { var name: String; var category: String; var priceCents: Int64; var stock: Int32 }
-        let reply = try await api.post("/products", Body(name: name, category: category, priceCents: priceCents, stock: stock))
+        let reply = try await self.post("/products", Body(name: name, category: category, priceCents: priceCents, stock: stock))
         XCTAssertEqual(reply.status, .created, reply.text)
-        return try reply.decode(ProductJSON.self)
+        return try reply.decode(ECommerceTestCase.ProductJSON.self)
     }
 
     /// A `POST /orders` body.
@@ -124,13 +126,13 @@ class ECommerceTestCase: XCTestCase {
     }
 
     /// Places an order through the API.
-    func placeOrder(_ api: API, customer: UUID, _ lines: [(UUID, Int32)]) async throws -> Reply {
-        try await api.post("/orders", PlaceBody(customerId: customer, lines: lines.map { .init(productId: $0.0, quantity: $0.1) }))
+    func placeOrder(customer: UUID, _ lines: [(UUID, Int32)]) async throws -> ECommerceTestCase.Reply {
+        try await self.post("/orders", PlaceBody(customerId: customer, lines: lines.map { .init(productId: $0.0, quantity: $0.1) }))
     }
 
     /// Reads a product through the API.
-    func product(_ api: API, _ id: UUID) async throws -> ProductJSON {
-        try await api.get("/products/\(id)").decode(ProductJSON.self)
+    func product(_ id: UUID) async throws -> ECommerceTestCase.ProductJSON {
+        try await self.get("/products/\(id)").decode(ECommerceTestCase.ProductJSON.self)
     }
 }
 

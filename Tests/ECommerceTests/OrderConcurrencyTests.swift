@@ -13,9 +13,9 @@ final class OrderConcurrencyTests: ECommerceTestCase {
 
     func testConcurrentCommandsOnOneOrderApplyExactlyOnce() async throws {
         try await withApp { api, _ in
-            let customer = try await self.createCustomer(api)
-            let product = try await self.createProduct(api, stock: 5)
-            let order = try await self.placeOrder(api, customer: customer.id, [(product.id, 1)]).decode(OrderView.self)
+            let customer = try await api.createCustomer()
+            let product = try await api.createProduct(stock: 5)
+            let order = try await api.placeOrder(customer: customer.id, [(product.id, 1)]).decode(OrderView.self)
 
             let replies = try await withThrowingTaskGroup(of: ECommerceTestCase.Reply.self) { group in
                 for index in 0..<8 {
@@ -33,9 +33,9 @@ final class OrderConcurrencyTests: ECommerceTestCase {
 
     func testExpectedVersionMakesRacingCommandsConflict() async throws {
         try await withApp { api, _ in
-            let customer = try await self.createCustomer(api)
-            let product = try await self.createProduct(api, stock: 5)
-            let order = try await self.placeOrder(api, customer: customer.id, [(product.id, 2)]).decode(OrderView.self)
+            let customer = try await api.createCustomer()
+            let product = try await api.createProduct(stock: 5)
+            let order = try await api.placeOrder(customer: customer.id, [(product.id, 2)]).decode(OrderView.self)
 
             let stale = try await api.post("/orders/\(order.id)/pay", Command(paymentReference: "P", expectedVersion: 7))
             XCTAssertEqual(stale.status, .conflict)
@@ -49,7 +49,7 @@ final class OrderConcurrencyTests: ECommerceTestCase {
             XCTAssertEqual(loser.errorCode, "concurrency_conflict")
             let final = try await api.get("/orders/\(order.id)").decode(OrderView.self)
             XCTAssertEqual(final.version, 2)
-            let stock = try await self.product(api, product.id)
+            let stock = try await api.product(product.id)
             XCTAssertEqual(stock.stock + stock.reserved, 5)
             XCTAssertEqual(stock.reserved, final.status == .cancelled ? 0 : 2)
         }
@@ -57,17 +57,17 @@ final class OrderConcurrencyTests: ECommerceTestCase {
 
     func testConcurrentOrdersNeverOversell() async throws {
         try await withApp { api, _ in
-            let customer = try await self.createCustomer(api)
-            let product = try await self.createProduct(api, stock: 5)
+            let customer = try await api.createCustomer()
+            let product = try await api.createProduct(stock: 5)
             let replies = try await withThrowingTaskGroup(of: ECommerceTestCase.Reply.self) { group in
                 for _ in 0..<8 {
-                    group.addTask { try await self.placeOrder(api, customer: customer.id, [(product.id, 1)]) }
+                    group.addTask { try await api.placeOrder(customer: customer.id, [(product.id, 1)]) }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             XCTAssertEqual(replies.filter { $0.status == .created }.count, 5, replies.map(\.text).joined(separator: "\n"))
             XCTAssertEqual(replies.filter { $0.errorCode == "insufficient_stock" }.count, 3)
-            let after = try await self.product(api, product.id)
+            let after = try await api.product(product.id)
             XCTAssertEqual([after.stock, after.reserved], [0, 5])
         }
     }

@@ -6,10 +6,10 @@ import XCTest
 final class OrderRoutesTests: ECommerceTestCase {
     func testPlacingAnOrderReservesStock() async throws {
         try await withApp { api, _ in
-            let customer = try await self.createCustomer(api)
-            let lamp = try await self.createProduct(api, name: "Lamp", priceCents: 3_499, stock: 10)
-            let cable = try await self.createProduct(api, name: "Cable", priceCents: 999, stock: 5)
-            let reply = try await self.placeOrder(api, customer: customer.id, [(lamp.id, 2), (cable.id, 5)])
+            let customer = try await api.createCustomer()
+            let lamp = try await api.createProduct(name: "Lamp", priceCents: 3_499, stock: 10)
+            let cable = try await api.createProduct(name: "Cable", priceCents: 999, stock: 5)
+            let reply = try await api.placeOrder(customer: customer.id, [(lamp.id, 2), (cable.id, 5)])
             XCTAssertEqual(reply.status, .created, reply.text)
             let order = try reply.decode(OrderView.self)
             XCTAssertEqual(order.status, .placed)
@@ -18,8 +18,8 @@ final class OrderRoutesTests: ECommerceTestCase {
             XCTAssertEqual(order.itemCount, 7)
             XCTAssertEqual(order.version, 1)
 
-            let lampAfter = try await self.product(api, lamp.id)
-            let cableAfter = try await self.product(api, cable.id)
+            let lampAfter = try await api.product(lamp.id)
+            let cableAfter = try await api.product(cable.id)
             XCTAssertEqual([lampAfter.stock, lampAfter.reserved], [8, 2])
             XCTAssertEqual([cableAfter.stock, cableAfter.reserved], [0, 5])
             let read = try await api.get("/orders/\(order.id)").decode(OrderView.self)
@@ -29,14 +29,14 @@ final class OrderRoutesTests: ECommerceTestCase {
 
     func testInsufficientStockIsRejectedAndEarlierReservationsAreCompensated() async throws {
         try await withApp { api, _ in
-            let customer = try await self.createCustomer(api)
-            let plenty = try await self.createProduct(api, name: "Plenty", stock: 10)
-            let scarce = try await self.createProduct(api, name: "Scarce", stock: 1)
-            let reply = try await self.placeOrder(api, customer: customer.id, [(plenty.id, 3), (scarce.id, 2)])
+            let customer = try await api.createCustomer()
+            let plenty = try await api.createProduct(name: "Plenty", stock: 10)
+            let scarce = try await api.createProduct(name: "Scarce", stock: 1)
+            let reply = try await api.placeOrder(customer: customer.id, [(plenty.id, 3), (scarce.id, 2)])
             XCTAssertEqual(reply.status, .conflict)
             XCTAssertEqual(reply.errorCode, "insufficient_stock")
-            let plentyAfter = try await self.product(api, plenty.id)
-            let scarceAfter = try await self.product(api, scarce.id)
+            let plentyAfter = try await api.product(plenty.id)
+            let scarceAfter = try await api.product(scarce.id)
             XCTAssertEqual([plentyAfter.stock, plentyAfter.reserved], [10, 0], "the first line's reservation was released")
             XCTAssertEqual([scarceAfter.stock, scarceAfter.reserved], [1, 0])
             let orders = try await api.get("/customers/\(customer.id)/orders").decode([CustomerOrderJSON].self)
@@ -46,20 +46,21 @@ final class OrderRoutesTests: ECommerceTestCase {
 
     func testOrdersAreValidated() async throws {
         try await withApp { api, _ in
-            let customer = try await self.createCustomer(api)
-            let product = try await self.createProduct(api)
-            let empty = try await self.placeOrder(api, customer: customer.id, [])
+            let customer = try await api.createCustomer()
+            let product = try await api.createProduct()
+            let empty = try await api.placeOrder(customer: customer.id, [])
             XCTAssertEqual(empty.errorField, "lines")
-            let zero = try await self.placeOrder(api, customer: customer.id, [(product.id, 0)])
+            let zero = try await api.placeOrder(customer: customer.id, [(product.id, 0)])
             XCTAssertEqual(zero.errorField, "quantity")
-            let twice = try await self.placeOrder(api, customer: customer.id, [(product.id, 1), (product.id, 1)])
+            let twice = try await api.placeOrder(customer: customer.id, [(product.id, 1), (product.id, 1)])
             XCTAssertEqual(twice.errorField, "lines")
-            let unknownProduct = try await self.placeOrder(api, customer: customer.id, [(UUID(), 1)])
+            let unknownProduct = try await api.placeOrder(customer: customer.id, [(UUID(), 1)])
             XCTAssertEqual(unknownProduct.errorCode, "validation_failed")
             XCTAssertEqual(unknownProduct.errorField, "lines")
-            let unknownCustomer = try await self.placeOrder(api, customer: UUID(), [(product.id, 1)])
+            let unknownCustomer = try await api.placeOrder(customer: UUID(), [(product.id, 1)])
             XCTAssertEqual(unknownCustomer.errorField, "customerId")
-            XCTAssertEqual(try await self.product(api, product.id).stock, 10)
+            let untouched = try await api.product(product.id)
+            XCTAssertEqual(untouched.stock, 10)
             let missing = try await api.get("/orders/\(UUID())")
             XCTAssertEqual(missing.errorCode, "not_found")
         }
@@ -67,9 +68,9 @@ final class OrderRoutesTests: ECommerceTestCase {
 
     func testPayShipAndIllegalTransitions() async throws {
         try await withApp { api, _ in
-            let customer = try await self.createCustomer(api)
-            let product = try await self.createProduct(api, stock: 5)
-            let order = try await self.placeOrder(api, customer: customer.id, [(product.id, 2)]).decode(OrderView.self)
+            let customer = try await api.createCustomer()
+            let product = try await api.createProduct(stock: 5)
+            let order = try await api.placeOrder(customer: customer.id, [(product.id, 2)]).decode(OrderView.self)
 
             let shipEarly = try await api.post("/orders/\(order.id)/ship", ["trackingNumber": "T1"])
             XCTAssertEqual(shipEarly.status, .conflict)
@@ -84,7 +85,7 @@ final class OrderRoutesTests: ECommerceTestCase {
             let shipped = try await api.post("/orders/\(order.id)/ship", ["trackingNumber": "TRACK-9"]).decode(OrderView.self)
             XCTAssertEqual(shipped.status, .shipped)
             XCTAssertEqual(shipped.trackingNumber, "TRACK-9")
-            let after = try await self.product(api, product.id)
+            let after = try await api.product(product.id)
             XCTAssertEqual([after.stock, after.reserved], [3, 0], "shipping consumes the reservation")
 
             let cancelShipped = try await api.post("/orders/\(order.id)/cancel", ["reason": "too late"])
@@ -96,14 +97,14 @@ final class OrderRoutesTests: ECommerceTestCase {
 
     func testCancellingReturnsTheStockAndIsFinal() async throws {
         try await withApp { api, _ in
-            let customer = try await self.createCustomer(api)
-            let product = try await self.createProduct(api, stock: 4)
-            let order = try await self.placeOrder(api, customer: customer.id, [(product.id, 3)]).decode(OrderView.self)
+            let customer = try await api.createCustomer()
+            let product = try await api.createProduct(stock: 4)
+            let order = try await api.placeOrder(customer: customer.id, [(product.id, 3)]).decode(OrderView.self)
             _ = try await api.post("/orders/\(order.id)/pay", ["paymentReference": "P"])
             let cancelled = try await api.post("/orders/\(order.id)/cancel", ["reason": "changed my mind"]).decode(OrderView.self)
             XCTAssertEqual(cancelled.status, .cancelled)
             XCTAssertEqual(cancelled.cancellationReason, "changed my mind")
-            let after = try await self.product(api, product.id)
+            let after = try await api.product(product.id)
             XCTAssertEqual([after.stock, after.reserved], [4, 0])
             let payCancelled = try await api.post("/orders/\(order.id)/pay", ["paymentReference": "P2"])
             XCTAssertEqual(payCancelled.errorCode, "illegal_transition")

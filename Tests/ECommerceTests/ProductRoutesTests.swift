@@ -6,9 +6,9 @@ import XCTest
 final class ProductRoutesTests: ECommerceTestCase {
     func testProductsAreListedByCategory() async throws {
         try await withApp { api, _ in
-            let lamp = try await self.createProduct(api, name: "Lamp", category: "home", priceCents: 3_499, stock: 4)
-            let blanket = try await self.createProduct(api, name: "Blanket", category: "home", priceCents: 7_900, stock: 2)
-            _ = try await self.createProduct(api, name: "Cable", category: "electronics", priceCents: 999, stock: 100)
+            let lamp = try await api.createProduct(name: "Lamp", category: "home", priceCents: 3_499, stock: 4)
+            let blanket = try await api.createProduct(name: "Blanket", category: "home", priceCents: 7_900, stock: 2)
+            _ = try await api.createProduct(name: "Cable", category: "electronics", priceCents: 999, stock: 100)
 
             let home = try await api.get("/products?category=home")
             XCTAssertEqual(home.status, .ok)
@@ -17,7 +17,7 @@ final class ProductRoutesTests: ECommerceTestCase {
             XCTAssertEqual(try none.decode([ProductJSON].self), [])
             let missing = try await api.get("/products")
             XCTAssertEqual(missing.errorCode, "invalid_parameter")
-            let read = try await self.product(api, lamp.id)
+            let read = try await api.product(lamp.id)
             XCTAssertEqual(read, lamp)
         }
     }
@@ -37,13 +37,13 @@ final class ProductRoutesTests: ECommerceTestCase {
 
     func testStockAdjustmentsNeverGoBelowZero() async throws {
         try await withApp { api, _ in
-            let product = try await self.createProduct(api, stock: 3)
+            let product = try await api.createProduct(stock: 3)
             let added = try await api.post("/products/\(product.id)/stock", ["delta": 5])
             XCTAssertEqual(try added.decode(ProductJSON.self).stock, 8)
             let tooMany = try await api.post("/products/\(product.id)/stock", ["delta": -9])
             XCTAssertEqual(tooMany.status, .conflict)
             XCTAssertEqual(tooMany.errorCode, "insufficient_stock")
-            let after = try await self.product(api, product.id)
+            let after = try await api.product(product.id)
             XCTAssertEqual(after.stock, 8)
         }
     }

@@ -77,9 +77,10 @@ public struct OrderService: Sendable {
             lines.append(OrderLine(productID: product.id, quantity: quantity, unitPriceCents: product.priceCents))
         }
 
+        let priced = lines
         let orderID = UUID.timeBased()
         let failure = Mutex<APIError?>(nil)
-        var steps = lines.map { line in
+        var steps = priced.map { line in
             Saga.Step("reserve-\(line.productID)", action: { [products] in
                 do {
                     try await products.reserve(line.productID, for: orderID, quantity: line.quantity)
@@ -94,7 +95,7 @@ public struct OrderService: Sendable {
         steps.append(Saga.Step("record-order", action: { [repository] in
             var order = try await repository.load(id: orderID.uuidString)
             guard order.state.status == .none else { return }
-            try order.raise(try order.state.place(customerID: customerID, lines: lines, at: Validation.now()))
+            try order.raise(try order.state.place(customerID: customerID, lines: priced, at: Validation.now()))
             try await repository.save(&order, metadata: [Self.customerMetadataKey: customerID.uuidString])
         }))
         let outcome = try await sagas.run(Saga(steps: steps), id: "place-order-\(orderID)")
