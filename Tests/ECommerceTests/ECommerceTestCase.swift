@@ -36,16 +36,42 @@ class ECommerceTestCase: XCTestCase {
         var text: String { String(decoding: body, as: UTF8.self) }
     }
 
-    /// A thin client over HummingbirdTesting's.
+    /// A thin JSON client over HummingbirdTesting's clients.
     struct API: Sendable {
-        let client: any TestClientProtocol
+        typealias Execute = @Sendable (String, HTTPRequest.Method, HTTPFields, ByteBuffer?) async throws -> Reply
+        /// Sends one request.
+        let execute: Execute
+        /// The server's port.
+        let port: Int?
+
+        /// A client over the `.live` test client (one pipelined connection).
+        init(client: any TestClientProtocol) {
+            port = client.port
+            execute = { uri, method, headers, body in
+                try await client.execute(uri: uri, method: method, headers: headers, body: body) {
+                    Reply(status: $0.status, body: Data(buffer: $0.body), contentType: $0.headers[.contentType])
+                }
+            }
+        }
+
+        /// A client over a `TestClient` with a connection of its own.
+        init(connection: TestClient, port: Int) {
+            self.port = port
+            execute = { uri, method, headers, body in
+                var headers = headers
+                headers[.connection] = "keep-alive"
+                let response = try await connection.execute(
+                    TestClient.Request(uri, method: method, authority: "localhost", headers: headers, body: body))
+                return Reply(
+                    status: response.head.status, body: Data(buffer: response.body ?? ByteBuffer()),
+                    contentType: response.head.headerFields[.contentType])
+            }
+        }
 
         func send(_ method: HTTPRequest.Method, _ uri: String, json: String? = nil) async throws -> Reply {
             var headers: HTTPFields = [:]
             if json != nil { headers[.contentType] = "application/json" }
-            return try await client.execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }) {
-                Reply(status: $0.status, body: Data(buffer: $0.body), contentType: $0.headers[.contentType])
-            }
+            return try await execute(uri, method, headers, json.map { ByteBuffer(string: $0) })
         }
 
         func send<Body: Encodable>(_ method: HTTPRequest.Method, _ uri: String, _ body: Body) async throws -> Reply {

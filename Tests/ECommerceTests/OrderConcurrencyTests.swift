@@ -19,7 +19,9 @@ final class OrderConcurrencyTests: ECommerceTestCase {
 
             let replies = try await withThrowingTaskGroup(of: ECommerceTestCase.Reply.self) { group in
                 for index in 0..<8 {
-                    group.addTask { try await api.post("/orders/\(order.id)/pay", Command(paymentReference: "PAY-\(index)")) }
+                    group.addTask {
+                        try await api.onNewConnection { try await $0.post("/orders/\(order.id)/pay", Command(paymentReference: "PAY-\(index)")) }
+                    }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
@@ -41,8 +43,8 @@ final class OrderConcurrencyTests: ECommerceTestCase {
             XCTAssertEqual(stale.status, .conflict)
             XCTAssertEqual(stale.errorCode, "concurrency_conflict")
 
-            async let pay = api.post("/orders/\(order.id)/pay", Command(paymentReference: "P", expectedVersion: 1))
-            async let cancel = api.post("/orders/\(order.id)/cancel", Command(reason: "no", expectedVersion: 1))
+            async let pay = api.onNewConnection { try await $0.post("/orders/\(order.id)/pay", Command(paymentReference: "P", expectedVersion: 1)) }
+            async let cancel = api.onNewConnection { try await $0.post("/orders/\(order.id)/cancel", Command(reason: "no", expectedVersion: 1)) }
             let replies = try await [pay, cancel]
             XCTAssertEqual(replies.filter { $0.status == .ok }.count, 1, replies.map(\.text).joined(separator: "\n"))
             let loser = try XCTUnwrap(replies.first { $0.status != .ok })
@@ -61,7 +63,7 @@ final class OrderConcurrencyTests: ECommerceTestCase {
             let product = try await api.createProduct(stock: 5)
             let replies = try await withThrowingTaskGroup(of: ECommerceTestCase.Reply.self) { group in
                 for _ in 0..<8 {
-                    group.addTask { try await api.placeOrder(customer: customer.id, [(product.id, 1)]) }
+                    group.addTask { try await api.onNewConnection { try await $0.placeOrder(customer: customer.id, [(product.id, 1)]) } }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
