@@ -23,7 +23,7 @@ extension Request {
         do {
             return try await decode(as: type, context: context)
         } catch {
-            throw APIError(.invalidJSON, "the request body is not a valid \(T.self) JSON object")
+            throw APIError(.invalidJSON, "the request body is missing, not JSON, or lacks required fields of the right types")
         }
     }
 }
