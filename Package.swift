@@ -86,6 +86,7 @@ let package = Package(
                 "CassandraDriver", "CQLProtocol", "CQLServer", "CassandraORM", "CassandraMonitoring", "CassandraEventSourcing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             path: "Examples/ECommerce/Sources/ECommerceApp",
             swiftSettings: swiftSettings),

@@ -18,6 +18,9 @@ final class DashboardRoutesTests: ECommerceTestCase {
             XCTAssertTrue(metrics.text.contains(#"http_requests_total{method="GET",route="/customers/{id}",status="404"} 1"#))
             XCTAssertTrue(metrics.text.contains(#"http_request_duration_seconds_count{method="GET",route="/customers/{id}"} 4"#))
             XCTAssertTrue(metrics.text.contains("cassandra_profiler_attempts"))
+            let driverRequests = metrics.text.split(separator: "\n").first { $0.hasPrefix("cassandra_requests ") }
+            XCTAssertGreaterThan(Double(driverRequests?.split(separator: " ").last ?? "") ?? 0, 0, "the driver's own metrics")
+            XCTAssertTrue(metrics.text.contains("# TYPE cassandra_requests_latency histogram"))
 
             // The monitor samples every 100 ms; rates need two samples.
             var dashboard = try await api.get("/dashboard").decode(DashboardSnapshot.self)

@@ -4,6 +4,7 @@ import CassandraMonitoring
 import CassandraORM
 import Hummingbird
 import Logging
+import Metrics
 
 /// The application: connected to a keyspace, with its schema migrated, its services and its
 /// HTTP routes. One instance per process (or per test).
@@ -72,7 +73,11 @@ public final class ECommercePlatform: Sendable {
                     configuration.schemaAgreementTimeout = .seconds(30)
                 }),
             ormOptions: .init(createKeyspace: true, migration: .safe))
-        try await client.connect()
+        // The driver's own swift-metrics handles (requests, errors, retries, latency,
+        // connections) are made while connecting; bind them to the collector for this task
+        // tree only, rather than bootstrapping the process-wide metrics system.
+        let collector = monitoring.collector
+        try await withMetricsFactory(collector) { try await client.connect() }
         do {
             let session = try client.driver
             let store = try EventStore(session: session, keyspace: keyspace)
@@ -81,7 +86,8 @@ public final class ECommercePlatform: Sendable {
             let products = try await ProductService(client: client)
             let projection = try await OrderProjection(client: client, store: store)
             let orders = OrderService(
-                repository: AggregateRepository<Order>(store: store, registry: OrderEvent.registry, snapshotPolicy: .everyEvents(50)),
+                // An order has at most three events after `placed`, so loads replay the stream; no snapshots.
+                repository: AggregateRepository<Order>(store: store, registry: OrderEvent.registry),
                 sagas: SagaRunner(store: store), products: products, customers: customers, projection: projection, logger: logger)
             let caughtUp = try await projection.catchUpAll()
             logger.info("schema ready", metadata: ["keyspace": "\(keyspace)", "projected_events": "\(caughtUp)"])
