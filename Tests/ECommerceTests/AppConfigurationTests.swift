@@ -27,7 +27,10 @@ final class AppConfigurationTests: XCTestCase {
 
     func testInvalidArgumentsAreRejected() {
         for arguments in [["--port"], ["--port", "70000"], ["--port", "x"], ["--bogus"], ["--monitor-interval", "0"], ["--host", "--seed"]] {
-            XCTAssertThrowsError(try AppConfiguration.parse(arguments, environment: [:]), "\(arguments)")
+            XCTAssertThrowsError(try AppConfiguration.parse(arguments, environment: [:]), "\(arguments)") { error in
+                XCTAssertEqual((error as? APIError)?.code, .invalidParameter)
+                XCTAssertEqual((error as? APIError)?.field, arguments[0])
+            }
         }
     }
 }

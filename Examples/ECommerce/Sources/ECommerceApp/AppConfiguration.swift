@@ -39,31 +39,26 @@ public struct AppConfiguration: Sendable, Equatable {
                      CASSANDRA_LOCAL_DC
         """
 
-    /// An invalid command line.
-    public struct UsageError: Error, CustomStringConvertible {
-        /// What is wrong.
-        public var description: String
-    }
-
     /// Parses arguments (without the program name) and the environment.
     /// - Parameters:
     ///   - arguments: the arguments.
     ///   - environment: the environment variables.
     /// - Returns: the configuration.
-    /// - Throws: ``UsageError``.
-    public static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> AppConfiguration {
+    /// - Throws: ``APIError`` with ``APIError/Code/invalidParameter`` and the option as
+    ///   ``APIError/field`` (the module's one error type).
+    public static func parse(_ arguments: [String], environment: [String: String]) throws(APIError) -> AppConfiguration {
         var configuration = AppConfiguration()
         var remaining = arguments[...]
-        func value(_ option: String) throws(UsageError) -> String {
+        func value(_ option: String) throws(APIError) -> String {
             guard let value = remaining.popFirst(), !value.hasPrefix("--") else {
-                throw UsageError(description: "\(option) needs a value")
+                throw APIError(.invalidParameter, "\(option) needs a value", field: option)
             }
             return value
         }
-        func port(_ option: String, allowingZero: Bool) throws(UsageError) -> Int {
+        func port(_ option: String, allowingZero: Bool) throws(APIError) -> Int {
             let text = try value(option)
             guard let port = Int(text), (allowingZero ? 0 : 1)...65_535 ~= port else {
-                throw UsageError(description: "\(option) must be a port number, not \(text)")
+                throw APIError(.invalidParameter, "\(option) must be a port number, not \(text)", field: option)
             }
             return port
         }
@@ -78,10 +73,10 @@ public struct AppConfiguration: Sendable, Equatable {
             case "--monitor-interval":
                 let text = try value(argument)
                 guard let seconds = Int(text), (1...3_600).contains(seconds) else {
-                    throw UsageError(description: "--monitor-interval must be 1 to 3600 seconds, not \(text)")
+                    throw APIError(.invalidParameter, "--monitor-interval must be 1 to 3600 seconds, not \(text)", field: argument)
                 }
                 configuration.monitorIntervalSeconds = seconds
-            default: throw UsageError(description: "unknown option \(argument)")
+            default: throw APIError(.invalidParameter, "unknown option \(argument)", field: argument)
             }
         }
         if let points = environment["CASSANDRA_CONTACT_POINTS"] {

@@ -7,7 +7,7 @@ let configuration: AppConfiguration
 do {
     configuration = try AppConfiguration.parse(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
 } catch {
-    FileHandle.standardError.write(Data("\(error)\n\(AppConfiguration.usage)\n".utf8))
+    FileHandle.standardError.write(Data("\(error.message)\n\(AppConfiguration.usage)\n".utf8))
     exit(64)
 }
 var logger = Logger(label: "ecommerce")

@@ -54,8 +54,7 @@ extension APIError {
 
     private static func translating(_ error: HTTPError) -> APIError {
         switch error.status {
-        case .notFound: return APIError(.routeNotFound, "no route for this path")
-        case .methodNotAllowed: return APIError(.methodNotAllowed, "method not allowed on this path")
+        case .notFound: return APIError(.routeNotFound, "no route for this method and path")
         case .badRequest: return APIError(.invalidJSON, error.body ?? "malformed request")
         default: return APIError(.internal, "an unexpected error occurred")
         }

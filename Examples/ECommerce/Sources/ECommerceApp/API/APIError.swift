@@ -23,14 +23,12 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
         public static let invalidJSON = Code("invalid_json", .badRequest)
         /// A field failed validation (422).
         public static let validationFailed = Code("validation_failed", .unprocessableContent)
-        /// A path or query parameter is malformed (400).
+        /// A path or query parameter (or a command-line option) is malformed (400).
         public static let invalidParameter = Code("invalid_parameter", .badRequest)
         /// The resource does not exist (404).
         public static let notFound = Code("not_found", .notFound)
         /// No route for this method and path (404).
         public static let routeNotFound = Code("route_not_found", .notFound)
-        /// The method is not allowed on this path (405).
-        public static let methodNotAllowed = Code("method_not_allowed", .methodNotAllowed)
         /// A unique value (such as a customer email) is taken (409).
         public static let duplicate = Code("duplicate", .conflict)
         /// A product has less stock than an order asks for; nothing was reserved (409).
@@ -46,7 +44,7 @@ public struct APIError: Error, HTTPResponseError, Sendable, CustomStringConverti
 
         /// Every code, for documentation and tests.
         public static let all: [Code] = [
-            .invalidJSON, .validationFailed, .invalidParameter, .notFound, .routeNotFound, .methodNotAllowed, .duplicate,
+            .invalidJSON, .validationFailed, .invalidParameter, .notFound, .routeNotFound, .duplicate,
             .insufficientStock, .illegalTransition, .concurrencyConflict, .unavailable, .internal,
         ]
 

@@ -1,0 +1,60 @@
+import CassandraEventSourcing
+import CQLTesting
+@testable import ECommerceApp
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import XCTest
+
+/// Start-up behaviour: the projection catches up on events it missed, and seeding is
+/// idempotent.
+final class ECommercePlatformTests: ECommerceTestCase {
+    func testStartupProjectsEventsWhoseProjectionWasInterrupted() async throws {
+        try await withTestSession { _, keyspace in
+            let target = try await TestServer.shared.target()
+            let first = try await ECommercePlatform.connect(contactPoints: target.contactPoints, keyspace: keyspace)
+            let customer: Customer
+            let orderID: UUID
+            do {
+                customer = try await first.customers.create(email: "late@example.com", name: "Late")
+                let product = try await first.products.create(name: "Thing", description: "", category: "misc", priceCents: 100, stock: 3)
+                orderID = try await first.orders.place(customerID: customer.id, lines: [.init(productId: product.id, quantity: 1)]).id
+                // Pay through the repository alone, as if the process died before projecting.
+                var order = try await first.orders.repository.load(id: orderID.uuidString)
+                try order.raise(try order.state.pay(reference: "P", at: Date()))
+                try await first.orders.repository.save(&order, metadata: [OrderService.customerMetadataKey: customer.id.uuidString])
+                let stale = try await first.orders.orders(of: customer.id, limit: 10)
+                XCTAssertEqual(stale.map(\.status), ["placed"])
+            } catch {
+                try? await first.close()
+                throw error
+            }
+            try await first.close()
+
+            let second = try await ECommercePlatform.connect(contactPoints: target.contactPoints, keyspace: keyspace)
+            do {
+                let rows = try await second.orders.orders(of: customer.id, limit: 10)
+                XCTAssertEqual(rows.map(\.orderID), [orderID])
+                XCTAssertEqual(rows.map(\.status), ["paid"])
+                XCTAssertEqual(rows.map(\.version), [2])
+            } catch {
+                try? await second.close()
+                throw error
+            }
+            try await second.close()
+        }
+    }
+
+    func testSeedingTwiceAddsNothingTheSecondTime() async throws {
+        try await withApp { api, platform in
+            let added = try await DemoData.seed(platform)
+            XCTAssertEqual(added.products, DemoData.products.count)
+            XCTAssertEqual(added.customers, DemoData.customers.count)
+            let again = try await DemoData.seed(platform)
+            XCTAssertEqual(again.products, 0)
+            XCTAssertEqual(again.customers, 0)
+            let home = try await api.get("/products?category=home").decode([ProductJSON].self)
+            XCTAssertEqual(home.map(\.name), ["Desk lamp", "Wool blanket"])
+        }
+    }
+}
