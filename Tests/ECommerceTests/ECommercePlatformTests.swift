@@ -9,22 +9,30 @@ import XCTest
 /// Start-up behaviour: the projection catches up on events it missed, and seeding is
 /// idempotent.
 final class ECommercePlatformTests: ECommerceTestCase {
-    func testStartupProjectsEventsWhoseProjectionWasInterrupted() async throws {
+    func testStartupHandlesEventsACrashLeftUnprojected() async throws {
         try await withTestSession { _, keyspace in
             let target = try await TestServer.shared.target()
             let first = try await ECommercePlatform.connect(contactPoints: target.contactPoints, keyspace: keyspace)
             let customer: Customer
-            let orderID: UUID
+            let product: Product
+            let paidID: UUID, cancelledID: UUID
             do {
                 customer = try await first.customers.create(email: "late@example.com", name: "Late")
-                let product = try await first.products.create(name: "Thing", description: "", category: "misc", priceCents: 100, stock: 3)
-                orderID = try await first.orders.place(customerID: customer.id, lines: [.init(productId: product.id, quantity: 1)]).id
-                // Pay through the repository alone, as if the process died before projecting.
-                var order = try await first.orders.repository.load(id: orderID.uuidString)
-                try order.raise(try order.state.pay(reference: "P", at: Date()))
-                try await first.orders.repository.save(&order, metadata: [OrderService.customerMetadataKey: customer.id.uuidString])
+                product = try await first.products.create(name: "Thing", description: "", category: "misc", priceCents: 100, stock: 5)
+                paidID = try await first.orders.place(customerID: customer.id, lines: [.init(productId: product.id, quantity: 1)]).id
+                cancelledID = try await first.orders.place(customerID: customer.id, lines: [.init(productId: product.id, quantity: 2)]).id
+                // Append through the repository alone, as if the process died right after.
+                let metadata = [OrderService.customerMetadataKey: customer.id.uuidString]
+                var paid = try await first.orders.repository.load(id: paidID.uuidString)
+                try paid.raise(try paid.state.pay(reference: "P", at: Date()))
+                try await first.orders.repository.save(&paid, metadata: metadata)
+                var cancelled = try await first.orders.repository.load(id: cancelledID.uuidString)
+                try cancelled.raise(try cancelled.state.cancel(reason: "crash", at: Date()))
+                try await first.orders.repository.save(&cancelled, metadata: metadata)
                 let stale = try await first.orders.orders(of: customer.id, limit: 10)
-                XCTAssertEqual(stale.map(\.status), ["placed"])
+                XCTAssertEqual(stale.map(\.status), ["placed", "placed"])
+                let held = try await first.products.get(product.id)
+                XCTAssertEqual(held.stock, 2)
             } catch {
                 try? await first.close()
                 throw error
@@ -34,9 +42,12 @@ final class ECommercePlatformTests: ECommerceTestCase {
             let second = try await ECommercePlatform.connect(contactPoints: target.contactPoints, keyspace: keyspace)
             do {
                 let rows = try await second.orders.orders(of: customer.id, limit: 10)
-                XCTAssertEqual(rows.map(\.orderID), [orderID])
-                XCTAssertEqual(rows.map(\.status), ["paid"])
-                XCTAssertEqual(rows.map(\.version), [2])
+                XCTAssertEqual(rows.map(\.orderID), [cancelledID, paidID])
+                XCTAssertEqual(rows.map(\.status), ["cancelled", "paid"])
+                XCTAssertEqual(rows.map(\.version), [2, 2])
+                let released = try await second.products.get(product.id)
+                XCTAssertEqual(released.stock, 4, "the cancelled order's two units are back")
+                XCTAssertEqual(released.reservations, [paidID.uuidString: 1])
             } catch {
                 try? await second.close()
                 throw error

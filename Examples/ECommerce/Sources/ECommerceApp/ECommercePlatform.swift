@@ -49,7 +49,8 @@ public final class ECommercePlatform: Sendable {
 
     /// Connects, creates the keyspace if missing (SimpleStrategy, replication factor 1; for
     /// production replication create it beforehand), migrates every table (`.safe`: new tables
-    /// and columns only), catches the order projection up, and starts monitoring.
+    /// and columns only), catches the stock reservations and the order projection up (events a
+    /// crash left unhandled), and starts monitoring.
     /// - Parameters:
     ///   - contactPoints: `host` or `host:port` entries.
     ///   - localDatacenter: the local datacenter; the first contact point's when `nil`.
@@ -85,12 +86,17 @@ public final class ECommercePlatform: Sendable {
             let customers = try await CustomerService(client: client)
             let products = try await ProductService(client: client)
             let projection = try await OrderProjection(client: client, store: store)
+            // An order has at most three events after `placed`, so loads replay the stream; no snapshots.
+            let repository = AggregateRepository<Order>(store: store, registry: OrderEvent.registry)
+            let stock = try StockReservations(store: store, repository: repository, products: products)
             let orders = OrderService(
-                // An order has at most three events after `placed`, so loads replay the stream; no snapshots.
-                repository: AggregateRepository<Order>(store: store, registry: OrderEvent.registry),
-                sagas: SagaRunner(store: store), products: products, customers: customers, projection: projection, logger: logger)
-            let caughtUp = try await projection.catchUpAll()
-            logger.info("schema ready", metadata: ["keyspace": "\(keyspace)", "projected_events": "\(caughtUp)"])
+                repository: repository, sagas: SagaRunner(store: store), products: products, customers: customers,
+                projection: projection, stock: stock, logger: logger)
+            let stockEvents = try await stock.catchUpAll()
+            let projected = try await projection.catchUpAll()
+            logger.info("schema ready", metadata: [
+                "keyspace": "\(keyspace)", "projected_events": "\(projected)", "stock_events": "\(stockEvents)",
+            ])
             monitoring.start(session: session, logger: logger)
             return ECommercePlatform(
                 client: client, session: session, eventStore: store, customers: customers, products: products, orders: orders,

@@ -7,14 +7,13 @@ import Foundation
 ///
 /// The order service catches a stream up after each command it saves, and the app catches
 /// the whole `order` category up at startup (recovering events whose projection was
-/// interrupted). Catch-ups run one at a time in this process (the projector is not meant to
-/// run concurrently with itself); handlers are idempotent, since delivery is at least once.
-public actor OrderProjection {
+/// interrupted). Catch-ups run one at a time in this process (``ProjectionRunner``); the
+/// handler is idempotent, since delivery is at least once.
+public struct OrderProjection: Sendable {
     /// The projection name (its checkpoints are kept under it).
     public static let name = "orders_by_customer"
     private let rows: TypedModel<CustomerOrder>
-    private let projector: Projector
-    private var last: Task<Void, Never>?
+    private let runner: ProjectionRunner
 
     /// Loads (and migrates) the read model table and creates the projector.
     /// - Parameters:
@@ -22,20 +21,19 @@ public actor OrderProjection {
     ///   - store: the event store holding the order streams.
     /// - Throws: schema errors.
     init(client: CassandraClient, store: EventStore) async throws {
-        rows = try await client.model(CustomerOrder.self)
-        let rows = rows
+        let rows = try await client.model(CustomerOrder.self)
         let registry = OrderEvent.registry
-        projector = try Projector(name: Self.name, store: store) { recorded in
+        self.rows = rows
+        runner = ProjectionRunner(try Projector(name: Self.name, store: store) { recorded in
             try await Self.handle(recorded, registry: registry, rows: rows)
-        }
+        })
     }
 
     /// Projects the events of one order not projected yet.
     /// - Parameter orderID: the order.
     /// - Throws: the projector's errors (``CassandraEventSourcing/EventStoreError``).
     func catchUp(order orderID: UUID) async throws {
-        let stream = AggregateRoot<Order>.streamID(for: orderID.uuidString)
-        try await serialized { projector in _ = try await projector.catchUp(stream: stream) }
+        try await runner.catchUp(stream: AggregateRoot<Order>.streamID(for: orderID.uuidString))
     }
 
     /// Projects every order stream's unprojected events.
@@ -43,7 +41,7 @@ public actor OrderProjection {
     /// - Throws: the projector's errors.
     @discardableResult
     func catchUpAll() async throws -> Int {
-        try await serialized { projector in try await projector.catchUp(category: Order.category) }
+        try await runner.catchUp(category: Order.category)
     }
 
     /// The orders of a customer, newest first.
@@ -54,18 +52,6 @@ public actor OrderProjection {
     /// - Throws: database errors.
     func orders(of customerID: UUID, limit: Int) async throws -> [CustomerOrder] {
         try await rows.find(where: ["customer_id": .uuid(customerID)], options: .init(limit: limit))
-    }
-
-    /// Runs `body` after every earlier catch-up finished (actor methods interleave at awaits,
-    /// so a chain of tasks is what keeps them one at a time).
-    private func serialized<T: Sendable>(_ body: @escaping @Sendable (Projector) async throws -> T) async throws -> T {
-        let previous = last
-        let task = Task<T, any Error> {
-            await previous?.value
-            return try await body(projector)
-        }
-        last = Task { _ = try? await task.value }
-        return try await task.value
     }
 
     /// Applies one event to the read model, writing with the event's version as the write

@@ -25,6 +25,8 @@ public struct OrderService: Sendable {
     let customers: CustomerService
     /// The orders-by-customer read model.
     let projection: OrderProjection
+    /// The stock effects of shipping and cancelling.
+    let stock: StockReservations
     let logger: Logger
 
     /// One requested line of a new order.
@@ -129,34 +131,38 @@ public struct OrderService: Sendable {
         return try OrderView(id: id, order)
     }
 
-    /// Records shipping (paid → shipped) and consumes the reserved stock.
+    /// Records shipping (paid → shipped) and consumes the reserved stock (through
+    /// ``StockReservations``).
     /// - Parameters:
     ///   - id: the order.
     ///   - trackingNumber: the tracking number (1 to 100 characters).
     ///   - expectedVersion: when given, the command fails unless the order is at this version.
     /// - Returns: the shipped order.
     /// - Throws: ``APIError/Code/notFound``, ``APIError/Code/illegalTransition``,
-    ///   ``APIError/Code/concurrencyConflict``.
+    ///   ``APIError/Code/concurrencyConflict``; a database error after the event was appended
+    ///   leaves the stock change to the next catch-up (at the latest, the next start).
     public func ship(_ id: UUID, trackingNumber: String, expectedVersion: Int64?) async throws -> OrderView {
         let tracking = try Validation.text(trackingNumber, field: "trackingNumber", maxLength: 100)
         let order = try await execute(id, expectedVersion: expectedVersion) { try $0.ship(trackingNumber: tracking, at: Validation.now()) }
-        for line in order.state.lines { try await products.consume(line.productID, for: id) }
+        try await stock.catchUp(order: id)
         await project(id)
         return try OrderView(id: id, order)
     }
 
-    /// Cancels (placed or paid → cancelled) and returns the reserved stock.
+    /// Cancels (placed or paid → cancelled) and returns the reserved stock (through
+    /// ``StockReservations``).
     /// - Parameters:
     ///   - id: the order.
     ///   - reason: why (1 to 500 characters).
     ///   - expectedVersion: when given, the command fails unless the order is at this version.
     /// - Returns: the cancelled order.
     /// - Throws: ``APIError/Code/notFound``, ``APIError/Code/illegalTransition``,
-    ///   ``APIError/Code/concurrencyConflict``.
+    ///   ``APIError/Code/concurrencyConflict``; a database error after the event was appended
+    ///   leaves the stock change to the next catch-up (at the latest, the next start).
     public func cancel(_ id: UUID, reason: String, expectedVersion: Int64?) async throws -> OrderView {
         let reason = try Validation.text(reason, field: "reason", maxLength: 500)
         let order = try await execute(id, expectedVersion: expectedVersion) { try $0.cancel(reason: reason, at: Validation.now()) }
-        for line in order.state.lines { try await products.release(line.productID, for: id) }
+        try await stock.catchUp(order: id)
         await project(id)
         return try OrderView(id: id, order)
     }
