@@ -86,8 +86,8 @@ public struct OrderService: Sendable {
             Saga.Step("reserve-\(line.productID)", action: { [products] in
                 do {
                     try await products.reserve(line.productID, for: orderID, quantity: line.quantity)
-                } catch let error as APIError {
-                    failure.withLock { $0 = error }
+                } catch {
+                    failure.withLock { $0 = APIError.translating(error) }
                     throw error
                 }
             }, compensation: { [products] in
@@ -102,7 +102,8 @@ public struct OrderService: Sendable {
         }))
         let outcome = try await sagas.run(Saga(steps: steps), id: "place-order-\(orderID)")
         if case .compensated(let step, let reason) = outcome {
-            throw failure.withLock { $0 } ?? APIError(.internal, "placing the order failed at \(step) (\(reason)); nothing was reserved")
+            throw failure.withLock { $0 }
+                ?? APIError(.unavailable, "placing the order failed at \(step) (\(reason)); its reservations were released")
         }
         await project(orderID)
         return try await get(orderID)
