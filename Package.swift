@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "ECommerceTests",
             dependencies: [
-                "ECommerceApp", "CQLTesting", "CassandraDriver",
+                "ECommerceApp", "CQLTesting", "CassandraDriver", "CassandraMonitoring", "CassandraEventSourcing",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),

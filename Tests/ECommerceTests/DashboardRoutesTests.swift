@@ -1,3 +1,4 @@
+import CassandraMonitoring
 import ECommerceApp
 import Foundation
 import XCTest
@@ -53,6 +54,24 @@ final class DashboardRoutesTests: ECommerceTestCase {
 
             let health = try await api.get("/health")
             XCTAssertEqual(health.status, .ok)
+        }
+    }
+
+    func testAnAlertOnAMeasuredValueFiresAndShows() async throws {
+        // Any live process has more than one byte resident: this rule fires on the first sample.
+        let rule = AlertRule(name: "memory-in-use", metric: .residentMemoryBytes, .above, 1)
+        try await withApp(monitoring: MonitoringService(interval: .milliseconds(100), rules: [rule])) { api, _ in
+            var dashboard = try await api.get("/dashboard").decode(DashboardSnapshot.self)
+            for _ in 0..<100 where dashboard.firingAlerts.isEmpty {
+                try await Task.sleep(for: .milliseconds(50))
+                dashboard = try await api.get("/dashboard").decode(DashboardSnapshot.self)
+            }
+            XCTAssertEqual(dashboard.firingAlerts, ["memory-in-use"])
+            let event = try XCTUnwrap(dashboard.recentAlerts.first)
+            XCTAssertEqual([event.name, event.kind], ["memory-in-use", "fired"])
+            XCTAssertGreaterThan(event.value, 1_000_000)
+            let metrics = try await api.get("/metrics")
+            XCTAssertTrue(metrics.text.contains(#"cassandra_monitor_alert_firing{alert="memory-in-use"} 1"#), metrics.text)
         }
     }
 }

@@ -110,11 +110,15 @@ class ECommerceTestCase: XCTestCase {
     }
 
     /// Runs `body` against a platform on a fresh keyspace, served on an ephemeral port.
-    func withApp(_ body: @escaping @Sendable (API, ECommercePlatform) async throws -> Void) async throws {
+    func withApp(
+        monitoring: @autoclosure () -> MonitoringService = MonitoringService(interval: .milliseconds(100)),
+        _ body: @escaping @Sendable (API, ECommercePlatform) async throws -> Void
+    ) async throws {
+        let monitoring = monitoring()
         try await withTestSession { _, keyspace in
             let target = try await TestServer.shared.target()
             let platform = try await ECommercePlatform.connect(
-                contactPoints: target.contactPoints, keyspace: keyspace, monitoringInterval: .milliseconds(100))
+                contactPoints: target.contactPoints, keyspace: keyspace, monitoring: monitoring)
             do {
                 let app = Application(router: platform.makeRouter(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
                 try await app.test(.live) { client in try await body(API(client: client), platform) }

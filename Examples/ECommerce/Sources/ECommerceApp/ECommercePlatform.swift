@@ -55,15 +55,15 @@ public final class ECommercePlatform: Sendable {
     ///   - contactPoints: `host` or `host:port` entries.
     ///   - localDatacenter: the local datacenter; the first contact point's when `nil`.
     ///   - keyspace: the keyspace.
-    ///   - monitoringInterval: how often the system monitor samples.
+    ///   - monitoring: the monitoring service (sampling interval, alert rules); it is started
+    ///     here and stopped by ``close()``.
     ///   - logger: the logger.
     /// - Returns: the running platform.
     /// - Throws: connection, schema and migration errors.
     public static func connect(
         contactPoints: [String], localDatacenter: String? = nil, keyspace: String,
-        monitoringInterval: Duration = .seconds(5), logger: Logger = Logger(label: "ecommerce")
+        monitoring: MonitoringService = MonitoringService(), logger: Logger = Logger(label: "ecommerce")
     ) async throws -> ECommercePlatform {
-        let monitoring = MonitoringService(interval: monitoringInterval)
         let profiler = monitoring.profiler
         let client = try await CassandraORM.createClient(
             clientOptions: .init(

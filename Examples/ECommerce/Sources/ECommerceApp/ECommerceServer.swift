@@ -29,7 +29,7 @@ public enum ECommerceServer {
         do {
             let platform = try await ECommercePlatform.connect(
                 contactPoints: contactPoints, localDatacenter: configuration.localDatacenter, keyspace: configuration.keyspace,
-                monitoringInterval: .seconds(configuration.monitorIntervalSeconds), logger: logger)
+                monitoring: MonitoringService(interval: .seconds(configuration.monitorIntervalSeconds)), logger: logger)
             do {
                 if configuration.seed {
                     let added = try await DemoData.seed(platform)
