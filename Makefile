@@ -21,7 +21,7 @@ bench-orm:
 	$(SWIFT) run -c release orm-bench
 
 example:
-	@echo "the e-commerce example is coming"; exit 1
+	$(SWIFT) run ecommerce --seed
 
 clean:
 	rm -rf .build

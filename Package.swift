@@ -20,11 +20,13 @@ let package = Package(
         .library(name: "CassandraEventSourcing", targets: ["CassandraEventSourcing"]),
         .library(name: "CassandraSubscriptions", targets: ["CassandraSubscriptions"]),
         .library(name: "CassandraGraphQL", targets: ["CassandraGraphQL"]),
+        .executable(name: "ecommerce", targets: ["ecommerce"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/GraphQLSwift/GraphQL", from: "4.3.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(name: "CLibUV", pkgConfig: "libuv", providers: [.apt(["libuv1-dev"]), .brew(["libuv"])]),
@@ -93,6 +95,26 @@ let package = Package(
                 "CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM", "CassandraMonitoring", "CassandraEventSourcing",
                 "CassandraSubscriptions", "CassandraGraphQL", "UVLoop",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "ECommerceApp",
+            dependencies: [
+                "CassandraDriver", "CQLProtocol", "CQLServer", "CassandraORM", "CassandraMonitoring", "CassandraEventSourcing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            path: "Examples/ECommerce/Sources/ECommerceApp",
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "ecommerce", dependencies: ["ECommerceApp", .product(name: "Logging", package: "swift-log")], path: "Examples/ECommerce/Sources/ecommerce",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ECommerceTests",
+            dependencies: [
+                "ECommerceApp", "CQLTesting", "CassandraDriver", "CassandraMonitoring", "CassandraEventSourcing",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),
         .executableTarget(

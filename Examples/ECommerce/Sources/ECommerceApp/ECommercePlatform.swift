@@ -1,0 +1,129 @@
+import CassandraDriver
+import CassandraEventSourcing
+import CassandraMonitoring
+import CassandraORM
+import Hummingbird
+import Logging
+import Metrics
+
+/// The application: connected to a keyspace, with its schema migrated, its services and its
+/// HTTP routes. One instance per process (or per test).
+///
+/// ```swift
+/// let platform = try await ECommercePlatform.connect(contactPoints: ["127.0.0.1:9042"], keyspace: "ecommerce")
+/// let app = Application(router: platform.makeRouter())
+/// try await app.runService()
+/// try await platform.close()
+/// ```
+///
+/// Each area is a service (``customers``, ``products``, ``orders``, ``monitoring``) with its
+/// own routes type registered in ``makeRouter()``; new areas slot in the same way.
+public final class ECommercePlatform: Sendable {
+    /// The ORM client (its `driver` session runs every statement).
+    public let client: CassandraClient
+    /// The driver session.
+    public let session: Session
+    /// The event store holding order streams and saga logs.
+    public let eventStore: EventStore
+    /// Customers.
+    public let customers: CustomerService
+    /// The catalog.
+    public let products: ProductService
+    /// Orders.
+    public let orders: OrderService
+    /// Metrics, profiler, system monitor.
+    public let monitoring: MonitoringService
+    private let logger: Logger
+
+    private init(client: CassandraClient, session: Session, eventStore: EventStore, customers: CustomerService, products: ProductService,
+                 orders: OrderService, monitoring: MonitoringService, logger: Logger) {
+        self.client = client
+        self.session = session
+        self.eventStore = eventStore
+        self.customers = customers
+        self.products = products
+        self.orders = orders
+        self.monitoring = monitoring
+        self.logger = logger
+    }
+
+    /// Connects, creates the keyspace if missing (SimpleStrategy, replication factor 1; for
+    /// production replication create it beforehand), migrates every table (`.safe`: new tables
+    /// and columns only), catches the stock reservations and the order projection up (events a
+    /// crash left unhandled), and starts monitoring.
+    /// - Parameters:
+    ///   - contactPoints: `host` or `host:port` entries.
+    ///   - localDatacenter: the local datacenter; the first contact point's when `nil`.
+    ///   - keyspace: the keyspace.
+    ///   - monitoring: the monitoring service (sampling interval, alert rules); it is started
+    ///     here and stopped by ``close()``.
+    ///   - logger: the logger.
+    /// - Returns: the running platform.
+    /// - Throws: connection, schema and migration errors.
+    public static func connect(
+        contactPoints: [String], localDatacenter: String? = nil, keyspace: String,
+        monitoring: MonitoringService = MonitoringService(), logger: Logger = Logger(label: "ecommerce")
+    ) async throws -> ECommercePlatform {
+        let profiler = monitoring.profiler
+        let client = try await CassandraORM.createClient(
+            clientOptions: .init(
+                contactPoints: contactPoints, localDataCenter: localDatacenter, keyspace: keyspace,
+                configure: { configuration in
+                    configuration.requestObservers.append(profiler)
+                    configuration.logger = logger
+                    configuration.schemaAgreementTimeout = .seconds(30)
+                }),
+            ormOptions: .init(createKeyspace: true, migration: .safe))
+        // The driver's own swift-metrics handles (requests, errors, retries, latency,
+        // connections) are made while connecting; bind them to the collector for this task
+        // tree only, rather than bootstrapping the process-wide metrics system.
+        let collector = monitoring.collector
+        try await withMetricsFactory(collector) { try await client.connect() }
+        do {
+            let session = try client.driver
+            let store = try EventStore(session: session, keyspace: keyspace)
+            try await store.createSchema()
+            let customers = try await CustomerService(client: client)
+            let products = try await ProductService(client: client)
+            let projection = try await OrderProjection(client: client, store: store)
+            // An order has at most three events after `placed`, so loads replay the stream; no snapshots.
+            let repository = AggregateRepository<Order>(store: store, registry: OrderEvent.registry)
+            let stock = try StockReservations(store: store, repository: repository, products: products)
+            let orders = OrderService(
+                repository: repository, sagas: SagaRunner(store: store), products: products, customers: customers,
+                projection: projection, stock: stock, logger: logger)
+            let stockEvents = try await stock.catchUpAll()
+            let projected = try await projection.catchUpAll()
+            logger.info("schema ready", metadata: [
+                "keyspace": "\(keyspace)", "projected_events": "\(projected)", "stock_events": "\(stockEvents)",
+            ])
+            monitoring.start(session: session, logger: logger)
+            return ECommercePlatform(
+                client: client, session: session, eventStore: store, customers: customers, products: products, orders: orders,
+                monitoring: monitoring, logger: logger)
+        } catch {
+            try? await client.close()
+            throw error
+        }
+    }
+
+    /// The HTTP routes of every area, with the error and metrics middleware.
+    /// - Returns: the router.
+    public func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: HTTPMetricsMiddleware(collector: monitoring.collector))
+        router.add(middleware: ErrorMiddleware())
+        CustomerRoutes(customers: customers, orders: orders).register(on: router)
+        ProductRoutes(products: products).register(on: router)
+        OrderRoutes(orders: orders).register(on: router)
+        DashboardRoutes(monitoring: monitoring, session: session).register(on: router)
+        return router
+    }
+
+    /// Stops monitoring and closes the session.
+    /// - Throws: when closing the session fails.
+    public func close() async throws {
+        await monitoring.stop()
+        try await client.close()
+    }
+}
