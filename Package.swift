@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "CassandraORM", targets: ["CassandraORM"]),
         .library(name: "CassandraMonitoring", targets: ["CassandraMonitoring"]),
         .library(name: "CassandraEventSourcing", targets: ["CassandraEventSourcing"]),
+        .library(name: "CassandraVectorSearch", targets: ["CassandraVectorSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -49,6 +50,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .target(name: "CassandraEventSourcing", dependencies: ["CassandraDriver"], swiftSettings: swiftSettings),
+        .target(name: "CassandraVectorSearch", dependencies: ["CassandraDriver", "CQLProtocol"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
             exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
@@ -70,10 +72,12 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "CassandraORMTests", dependencies: ["CassandraORM", "CQLProtocol"], swiftSettings: swiftSettings),
         .testTarget(name: "CassandraEventSourcingTests", dependencies: ["CassandraEventSourcing"], swiftSettings: swiftSettings),
+        .testTarget(name: "CassandraVectorSearchTests", dependencies: ["CassandraVectorSearch"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
                 "CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM", "CassandraMonitoring", "CassandraEventSourcing",
+                "CassandraVectorSearch",
                 "UVLoop",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
