@@ -64,6 +64,8 @@ public struct VectorSearchError: Error, Sendable, CustomStringConvertible, Custo
     public var expectedDimensions: Int?
     /// For ``Code/dimensionMismatch``: the dimensions found.
     public var actualDimensions: Int?
+    /// For an HTTP ``EmbeddingProvider`` failure: the response status.
+    public var httpStatus: Int?
     /// The lower-level error, if any.
     public var underlying: (any Error & Sendable)?
 
