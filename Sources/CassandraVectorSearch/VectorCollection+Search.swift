@@ -39,7 +39,7 @@ extension VectorCollection {
             let scan = try await driver {
                 let prepared = try await session.prepare(cql.scan)
                 var bound = try prepared.bind()
-                bound.options.pageSize = scanPageSize
+                bound.options.pageSize = max(1, scanPageSize)
                 return session.rows(bound)
             }
             var rows = scan.makeAsyncIterator()

@@ -42,9 +42,9 @@ public struct VectorCollection: Sendable {
     public let storage: VectorStorage
     /// The provider that embeds texts, if any (needed by the text APIs).
     public let embedder: (any EmbeddingProvider)?
-    /// Rows per page of the fallback scan.
+    /// Rows per page of the fallback scan (values below 1 count as 1).
     public var scanPageSize: Int32 = 500
-    /// How many writes ``upsert(_:)-([VectorDocument])`` keeps in flight.
+    /// How many writes ``upsert(_:)-([VectorDocument])`` keeps in flight (values below 1 count as 1).
     public var maximumConcurrentWrites = 16
     /// The largest `limit` a search accepts (Cassandra's cap on ANN queries).
     public static let maximumLimit = 1_000
@@ -107,7 +107,7 @@ public struct VectorCollection: Sendable {
         let insert = try await driver { try await session.prepare(cql.insert) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             var next = documents.startIndex
-            while next < documents.endIndex, next < maximumConcurrentWrites {
+            while next < documents.endIndex, next < max(1, maximumConcurrentWrites) {
                 let document = documents[next]
                 group.addTask { try await write(document, with: insert) }
                 next += 1

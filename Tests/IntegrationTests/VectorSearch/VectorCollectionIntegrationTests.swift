@@ -31,9 +31,11 @@ final class VectorCollectionIntegrationTests: XCTestCase {
     func testUpsertManyStoresEveryDocument() async throws {
         let documents = Fixtures.documents(count: 75, dimensions: 4, seed: 7)
         try await Fixtures.forEachStorage(dimensions: 4) { collection, _ in
-            var collection = collection
-            collection.maximumConcurrentWrites = 8
-            try await collection.upsert(documents)
+            for (concurrency, slice) in [(8, documents[..<60]), (0, documents[60...])] {
+                var collection = collection
+                collection.maximumConcurrentWrites = concurrency
+                try await collection.upsert(Array(slice))
+            }
             for document in documents {
                 let stored = try await collection.get(document.id)
                 XCTAssertEqual(stored, document, "\(collection.storage) \(document.id)")
