@@ -185,8 +185,8 @@ public struct VectorCollection: Sendable {
         try validate(vector: document.embedding, what: "embedding", documentID: document.id)
     }
 
-    /// Checks a vector's dimensions and components (finite; non-zero for cosine, which
-    /// Cassandra also refuses to index or query with a zero vector).
+    /// Checks a vector's dimensions and components (finite; not near-zero for cosine, which
+    /// Cassandra also refuses to index or query).
     func validate(vector: [Float], what: String, documentID: String? = nil) throws(VectorSearchError) {
         guard vector.count == dimensions else {
             throw .dimensionMismatch(expected: dimensions, actual: vector.count, what: what, collection: name, documentID: documentID)
@@ -194,8 +194,10 @@ public struct VectorCollection: Sendable {
         guard vector.allSatisfy(\.isFinite) else {
             throw VectorSearchError(.invalidVector, "\(what) has a NaN or infinite component", collection: name, documentID: documentID)
         }
-        if similarity == .cosine, vector.allSatisfy({ $0 == 0 }) {
-            throw VectorSearchError(.invalidVector, "\(what) is all zeros, which has no cosine similarity; store a non-zero vector",
+        // Cassandra's rule (VectorValidation): every component within ±1e-6 is "effectively zero".
+        if similarity == .cosine, vector.allSatisfy({ abs($0) <= 1e-6 }) {
+            throw VectorSearchError(.invalidVector,
+                                    "\(what) is zero or near-zero (every component within ±1e-6), which has no cosine similarity",
                                     collection: name, documentID: documentID)
         }
     }

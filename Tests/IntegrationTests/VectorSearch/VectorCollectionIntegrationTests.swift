@@ -74,6 +74,10 @@ final class VectorCollectionIntegrationTests: XCTestCase {
             await Fixtures.assertThrows(.invalidVector, "cosine has no zero vectors") {
                 try await collection.upsert(VectorDocument(id: "zero", content: "", embedding: [0, 0, 0]))
             }
+            await Fixtures.assertThrows(.invalidVector, "near-zero counts as zero, as in Cassandra") {
+                _ = try await collection.search(vector: [1e-7, -1e-6, 0])
+            }
+            try await collection.upsert(VectorDocument(id: "small", content: "", embedding: [2e-6, 0, 0]))
             await Fixtures.assertThrows(.dimensionMismatch, "one bad document stops the whole batch before any write") {
                 try await collection.upsert([VectorDocument(id: "ok", content: "", embedding: [1, 2, 3]),
                                              VectorDocument(id: "bad", content: "", embedding: [1])])

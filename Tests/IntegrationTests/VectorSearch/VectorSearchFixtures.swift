@@ -35,12 +35,15 @@ enum VectorSearchFixtures {
         }
     }
 
-    /// `count` deterministic documents with `dimensions`-component vectors in −1 … 1, ids
+    /// `count` deterministic documents with unit-length `dimensions`-component vectors (dot
+    /// product is meant for unit vectors, in Cassandra too), ids
     /// `d000`…, metadata `group` (`a`, `b` or `c` by id) and `parity` (`even`/`odd`).
     static func documents(count: Int, dimensions: Int, seed: UInt64) -> [VectorDocument] {
         var generator = SplitMix64(seed: seed)
         return (0..<count).map { index in
-            let vector = (0..<dimensions).map { _ in Float(Double(generator.next() >> 11) / Double(1 << 53)) * 2 - 1 }
+            let raw = (0..<dimensions).map { _ in Double(generator.next() >> 11) / Double(1 << 53) * 2 - 1 }
+            let norm = raw.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            let vector = raw.map { Float($0 / norm) }
             let id = "d" + String(repeating: "0", count: 3 - String(index).count) + String(index)
             return VectorDocument(id: id, content: "document \(index)",
                                   metadata: ["group": ["a", "b", "c"][index % 3], "parity": index % 2 == 0 ? "even" : "odd"],
