@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "CassandraSubscriptions", targets: ["CassandraSubscriptions"]),
         .library(name: "CassandraGraphQL", targets: ["CassandraGraphQL"]),
         .executable(name: "ecommerce", targets: ["ecommerce"]),
+        .library(name: "CassandraVectorSearch", targets: ["CassandraVectorSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -61,6 +62,7 @@ let package = Package(
             name: "CassandraGraphQL",
             dependencies: ["CassandraORM", "CassandraDriver", "CQLProtocol", .product(name: "GraphQL", package: "GraphQL")],
             swiftSettings: swiftSettings),
+        .target(name: "CassandraVectorSearch", dependencies: ["CassandraDriver", "CQLProtocol"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
             exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
@@ -82,6 +84,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "CassandraORMTests", dependencies: ["CassandraORM", "CQLProtocol"], swiftSettings: swiftSettings),
         .testTarget(name: "CassandraEventSourcingTests", dependencies: ["CassandraEventSourcing"], swiftSettings: swiftSettings),
+        .testTarget(name: "CassandraVectorSearchTests", dependencies: ["CassandraVectorSearch"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CassandraSubscriptionsTests", dependencies: ["CassandraSubscriptions", "CassandraORM"],
             swiftSettings: swiftSettings),
@@ -93,7 +96,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM", "CassandraMonitoring", "CassandraEventSourcing",
-                "CassandraSubscriptions", "CassandraGraphQL", "UVLoop",
+                "CassandraSubscriptions", "CassandraGraphQL", "CassandraVectorSearch", "UVLoop",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings),
