@@ -1,3 +1,5 @@
+import CQLProtocol
+
 /// How two vectors are compared: the `similarity_function` of a Cassandra 5 vector index and
 /// of the `similarity_*` CQL functions.
 ///
@@ -50,28 +52,6 @@ public enum SimilarityFunction: String, Sendable, Hashable, CaseIterable, Custom
         guard left.count == right.count else {
             throw .dimensionMismatch(expected: left.count, actual: right.count, what: "the second vector")
         }
-        switch self {
-        case .cosine:
-            var dot: Float = 0, leftSquares: Float = 0, rightSquares: Float = 0
-            for index in left.indices {
-                dot += left[index] * right[index]
-                leftSquares += left[index] * left[index]
-                rightSquares += right[index] * right[index]
-            }
-            guard leftSquares > 0, rightSquares > 0 else { return 0.5 }
-            let cosine = dot / (leftSquares.squareRoot() * rightSquares.squareRoot())
-            return (1 + min(1, max(-1, cosine))) / 2
-        case .dotProduct:
-            var dot: Float = 0
-            for index in left.indices { dot += left[index] * right[index] }
-            return (1 + dot) / 2
-        case .euclidean:
-            var squares: Float = 0
-            for index in left.indices {
-                let difference = left[index] - right[index]
-                squares += difference * difference
-            }
-            return 1 / (1 + squares)
-        }
+        return CQLVectorSimilarity(rawValue: rawValue)!.score(left, right) ?? 0.5
     }
 }
