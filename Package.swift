@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/GraphQLSwift/GraphQL", from: "4.3.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibUV", pkgConfig: "libuv", providers: [.apt(["libuv1-dev"]), .brew(["libuv"])]),
@@ -121,7 +122,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .executableTarget(
-            name: "cql-bench", dependencies: ["CassandraDriver"], path: "Benchmarks/CQLBench",
+            name: "cql-bench",
+            dependencies: ["CassandraDriver", .product(name: "Histogram", package: "hdrhistogram-swift")],
+            path: "Benchmarks/CQLBench",
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "orm-bench", dependencies: ["CassandraORM", "CassandraDriver", "CQLServer"], path: "Benchmarks/ORMBench",
