@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import CQLProtocol
+import Synchronization
 
 /// Executes QUERY, PREPARE, EXECUTE and BATCH requests against the storage engine and
 /// turns the outcome into RESULT or ERROR messages. Pure with respect to IO: the network
@@ -28,7 +29,8 @@ final class QueryProcessor: Sendable {
     let node: NodeIdentity
     /// The other nodes of an ``EmbeddedCQLCluster`` (listed in `system.peers_v2`); empty for
     /// a single node.
-    let peers: [NodeIdentity]
+    var peers: [NodeIdentity] { peerList.withLock { $0 } }
+    private let peerList: Mutex<[NodeIdentity]>
     let clock: @Sendable () -> Int64
     let commitLog: CommitLog?
 
@@ -41,9 +43,14 @@ final class QueryProcessor: Sendable {
          clock: @escaping @Sendable () -> Int64) {
         self.engine = engine
         self.node = node
-        self.peers = peers
+        peerList = Mutex(peers)
         self.commitLog = commitLog
         self.clock = clock
+    }
+
+    /// Stops listing the peer with `hostID` (it left the cluster).
+    func removePeer(hostID: UUID) {
+        peerList.withLock { $0.removeAll { $0.hostID == hostID } }
     }
 
     // MARK: Requests

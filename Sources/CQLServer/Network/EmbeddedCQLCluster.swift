@@ -237,6 +237,20 @@ public final class EmbeddedCQLCluster: Sendable {
         broadcast(.statusChange(.up, node: endpoint(of: node)), except: index)
     }
 
+    /// Takes node `index` out of the cluster, as `nodetool decommission` does: the other nodes
+    /// stop listing it in `system.peers` and `system.peers_v2` and announce a `REMOVED_NODE`
+    /// topology change. The node itself keeps serving the connections and requests it has
+    /// (the data is shared), so tests can check what a driver does with requests in flight to
+    /// a node that leaves.
+    /// - Parameter index: the node, `0..<nodes.count`.
+    public func decommissionNode(_ index: Int) {
+        let leaving = nodes[index]
+        for (other, node) in nodes.enumerated() where other != index {
+            node.processor.removePeer(hostID: leaving.processor.node.hostID)
+        }
+        broadcast(.topologyChange(.removedNode, node: endpoint(of: leaving)), except: index)
+    }
+
     /// Stops every node and joins their event loop threads.
     /// - Throws: only if an event loop reports a leaked handle.
     public func shutdown() async throws {

@@ -23,6 +23,9 @@ final class ConnectionPool: Sendable {
         var reconnectTimer: EventLoopTimer?
         var shutdownWaiters: [CheckedContinuation<Void, Never>] = []
         var isShutDown = false
+        /// Set by ``drain(timeout:)``: nothing new is leased, connections that finish opening
+        /// are closed at once.
+        var isDraining = false
     }
 
     /// The node this pool connects to.
@@ -102,6 +105,24 @@ final class ConnectionPool: Sendable {
         run(state.withLock { $0.machine.nodeReportedUp() })
     }
 
+    /// Lets the requests in flight finish, then shuts the pool down: for a node that left the
+    /// cluster, whose requests should complete rather than fail with
+    /// ``CassandraError/Code/connectionClosed``. From the call on, ``lease()`` returns `nil`.
+    /// - Parameter timeout: the longest wait for requests in flight (the request timeout);
+    ///   what is still in flight then fails as in ``shutdown()``.
+    func drain(timeout: Duration) async {
+        let connections = state.withLock { state -> [Connection] in
+            state.isDraining = true
+            state.ready = []
+            return Array(state.connections.values)
+        }
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline, connections.contains(where: { !$0.isClosed && $0.inFlightCount > 0 }) {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        await shutdown()
+    }
+
     /// Closes every connection (failing their in-flight requests) and cancels reconnection.
     func shutdown() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
@@ -170,6 +191,7 @@ final class ConnectionPool: Sendable {
             let actions = state.withLock { state -> [StateMachine.Action] in
                 state.connections[id] = connection
                 let actions = state.machine.connectionEstablished(id)
+                if state.isDraining { return actions.contains(.closeConnection(id)) ? actions : actions + [.closeConnection(id)] }
                 if !actions.contains(.closeConnection(id)) { state.ready.append(connection) }
                 return actions
             }

@@ -41,6 +41,8 @@ public final class Session: Sendable {
     struct State {
         var snapshot: ClusterSnapshot
         var pools: [UUID: ConnectionPool] = [:]
+        /// Pools of nodes that left, draining their requests in flight; closed with the session.
+        var drainingPools: [ObjectIdentifier: ConnectionPool] = [:]
         /// Where to connect to each node: contact points keep the name they were given.
         var addresses: [UUID: (host: String, port: Int)] = [:]
         var keyspace: String?
@@ -137,7 +139,8 @@ public final class Session: Sendable {
         }
     }
 
-    /// Creates pools for new nodes and shuts down pools of nodes that left or became ignored.
+    /// Creates pools for new nodes and drains the pools of nodes that left or became ignored
+    /// (their requests in flight finish, within the request timeout).
     /// - Returns: the pools created.
     @discardableResult
     func refreshPools() -> [ConnectionPool] {
@@ -155,11 +158,20 @@ public final class Session: Sendable {
                 created.append(pool)
             }
             let removed = state.pools.filter { !wanted.contains($0.key) }.map(\.value)
-            for pool in removed { state.pools[pool.node.id] = nil }
+            for pool in removed {
+                state.pools[pool.node.id] = nil
+                state.drainingPools[ObjectIdentifier(pool)] = pool
+            }
             return (created, removed)
         }
         for pool in created { pool.start() }
-        for pool in removed { Task { await pool.shutdown() } }
+        let timeout = configuration.requestTimeout
+        for pool in removed {
+            Task {
+                await pool.drain(timeout: timeout)
+                self.state.withLock { _ = $0.drainingPools.removeValue(forKey: ObjectIdentifier(pool)) }
+            }
+        }
         return created
     }
 
@@ -326,9 +338,10 @@ public final class Session: Sendable {
         let (pools, control) = state.withLock { state -> ([ConnectionPool], ControlConnection?) in
             defer {
                 state.pools = [:]
+                state.drainingPools = [:]
                 state.controlConnection = nil
             }
-            return (Array(state.pools.values), state.controlConnection)
+            return (Array(state.pools.values) + Array(state.drainingPools.values), state.controlConnection)
         }
         await control?.close()
         await withTaskGroup(of: Void.self) { group in
