@@ -101,6 +101,8 @@ let package = Package(
             name: "ECommerceApp",
             dependencies: [
                 "CassandraDriver", "CQLProtocol", "CQLServer", "CassandraORM", "CassandraMonitoring", "CassandraEventSourcing",
+                "CassandraSubscriptions", "CassandraGraphQL",
+                .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -114,6 +116,7 @@ let package = Package(
             name: "ECommerceTests",
             dependencies: [
                 "ECommerceApp", "CQLTesting", "CassandraDriver", "CassandraMonitoring", "CassandraEventSourcing",
+                "CassandraSubscriptions", "CassandraORM", "CQLProtocol",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),
