@@ -21,12 +21,14 @@ let package = Package(
         .library(name: "CassandraSubscriptions", targets: ["CassandraSubscriptions"]),
         .library(name: "CassandraGraphQL", targets: ["CassandraGraphQL"]),
         .executable(name: "ecommerce", targets: ["ecommerce"]),
+        .library(name: "CassandraVectorSearch", targets: ["CassandraVectorSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/GraphQLSwift/GraphQL", from: "4.3.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibUV", pkgConfig: "libuv", providers: [.apt(["libuv1-dev"]), .brew(["libuv"])]),
@@ -61,6 +63,7 @@ let package = Package(
             name: "CassandraGraphQL",
             dependencies: ["CassandraORM", "CassandraDriver", "CQLProtocol", .product(name: "GraphQL", package: "GraphQL")],
             swiftSettings: swiftSettings),
+        .target(name: "CassandraVectorSearch", dependencies: ["CassandraDriver", "CQLProtocol"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CQLProtocolTests", dependencies: ["CQLProtocol"],
             exclude: ["Routing/generate_murmur3_vectors.py"], swiftSettings: swiftSettings),
@@ -82,6 +85,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "CassandraORMTests", dependencies: ["CassandraORM", "CQLProtocol"], swiftSettings: swiftSettings),
         .testTarget(name: "CassandraEventSourcingTests", dependencies: ["CassandraEventSourcing"], swiftSettings: swiftSettings),
+        .testTarget(name: "CassandraVectorSearchTests", dependencies: ["CassandraVectorSearch"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CassandraSubscriptionsTests", dependencies: ["CassandraSubscriptions", "CassandraORM"],
             swiftSettings: swiftSettings),
@@ -93,7 +97,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "CQLTesting", "CassandraDriver", "CQLProtocol", "CassandraORM", "CassandraMonitoring", "CassandraEventSourcing",
-                "CassandraSubscriptions", "CassandraGraphQL", "UVLoop",
+                "CassandraSubscriptions", "CassandraGraphQL", "CassandraVectorSearch", "UVLoop",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings),
@@ -121,7 +125,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .executableTarget(
-            name: "cql-bench", dependencies: ["CassandraDriver"], path: "Benchmarks/CQLBench",
+            name: "cql-bench",
+            dependencies: ["CassandraDriver", .product(name: "Histogram", package: "hdrhistogram-swift")],
+            path: "Benchmarks/CQLBench",
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "orm-bench", dependencies: ["CassandraORM", "CassandraDriver", "CQLServer"], path: "Benchmarks/ORMBench",

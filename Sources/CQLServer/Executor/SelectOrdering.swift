@@ -7,7 +7,7 @@ struct SelectOrdering {
     struct ANN {
         var column: ColumnSchema
         var query: [Float]
-        var function: VectorSimilarity.Function
+        var function: CQLVectorSimilarity
     }
 
     /// Whether rows are read in reverse clustering order.
@@ -38,7 +38,7 @@ struct SelectOrdering {
                 throw .invalid("Invalid null value for ANN ordering")
             }
             let query = values.compactMap { if case .float(let value) = $0 { value } else { nil } }
-            let function = VectorSimilarity.Function(functionName: index.options["similarity_function"] ?? "cosine") ?? .cosine
+            let function = CQLVectorSimilarity(name: index.options["similarity_function"] ?? "cosine") ?? .cosine
             ann = ANN(column: column, query: query, function: function)
             return
         }

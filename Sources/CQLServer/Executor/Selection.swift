@@ -10,7 +10,7 @@ struct Selection {
         case ttl(ColumnSchema)
         case token([ColumnSchema])
         case constant([UInt8]?)
-        case similarity(VectorSimilarity.Function, ColumnSchema, [Float])
+        case similarity(CQLVectorSimilarity, ColumnSchema, [Float])
         case temporal(String, Expression)
         case cast(Expression, from: CQLType, to: CQLType)
         case countRows
@@ -132,7 +132,7 @@ struct Selection {
             } else {
                 throw .invalid("Invalid null vector for function system.\(name)")
             }
-            let function = VectorSimilarity.Function(functionName: name)!
+            let function = CQLVectorSimilarity(name: name)!
             return (.similarity(function, column, query), .float, "system.\(name)(\(column.name), \(term))")
         case "totimestamp", "todate", "tounixtimestamp", "dateof", "unixtimestampof":
             guard arguments.count == 1 else { throw .invalid("Invalid number of arguments in call to function system.\(name)") }
