@@ -1,3 +1,4 @@
+import CassandraVectorSearch
 import CQLTesting
 import ECommerceApp
 import Foundation
@@ -121,13 +122,15 @@ class ECommerceTestCase: XCTestCase {
     func withApp(
         monitoring: @autoclosure () -> MonitoringService = MonitoringService(interval: .milliseconds(100)),
         notifications: NotificationService.Settings = ECommerceTestCase.fastNotifications(),
+        vectorStorage: VectorStorageMode = .automatic,
         _ body: @escaping @Sendable (API, ECommercePlatform) async throws -> Void
     ) async throws {
         let monitoring = monitoring()
         try await withTestSession { _, keyspace in
             let target = try await TestServer.shared.target()
             let platform = try await ECommercePlatform.connect(
-                contactPoints: target.contactPoints, keyspace: keyspace, monitoring: monitoring, notifications: notifications)
+                contactPoints: target.contactPoints, keyspace: keyspace, monitoring: monitoring, notifications: notifications,
+                vectorStorage: vectorStorage)
             do {
                 let app = Application(router: platform.makeRouter(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
                 try await app.test(.live) { client in try await body(API(client: client), platform) }

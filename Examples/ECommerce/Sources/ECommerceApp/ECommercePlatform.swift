@@ -3,6 +3,7 @@ import CassandraEventSourcing
 import CassandraMonitoring
 import CassandraORM
 import CassandraSubscriptions
+import CassandraVectorSearch
 import Hummingbird
 import Logging
 import Metrics
@@ -18,7 +19,7 @@ import Metrics
 /// ```
 ///
 /// Each area is a service (``customers``, ``products``, ``orders``, ``monitoring``,
-/// ``notifications``, ``graphQL``) with its
+/// ``notifications``, ``recommendations``, ``graphQL``) with its
 /// own routes type registered in ``makeRouter()``; new areas slot in the same way.
 public final class ECommercePlatform: Sendable {
     /// The ORM client (its `driver` session runs every statement).
@@ -37,13 +38,15 @@ public final class ECommercePlatform: Sendable {
     public let monitoring: MonitoringService
     /// Customer inboxes and low-stock alerts, delivered from captured writes.
     public let notifications: NotificationService
+    /// Similar products and text search.
+    public let recommendations: RecommendationService
     /// The GraphQL API.
     public let graphQL: GraphQLService
     private let logger: Logger
 
     private init(client: CassandraClient, session: Session, eventStore: EventStore, customers: CustomerService, products: ProductService,
-                 orders: OrderService, monitoring: MonitoringService, notifications: NotificationService, graphQL: GraphQLService,
-                 logger: Logger) {
+                 orders: OrderService, monitoring: MonitoringService, notifications: NotificationService,
+                 recommendations: RecommendationService, graphQL: GraphQLService, logger: Logger) {
         self.client = client
         self.session = session
         self.eventStore = eventStore
@@ -52,6 +55,7 @@ public final class ECommercePlatform: Sendable {
         self.orders = orders
         self.monitoring = monitoring
         self.notifications = notifications
+        self.recommendations = recommendations
         self.graphQL = graphQL
         self.logger = logger
     }
@@ -67,14 +71,17 @@ public final class ECommercePlatform: Sendable {
     ///   - monitoring: the monitoring service (sampling interval, alert rules); it is started
     ///     here and stopped by ``close()``.
     ///   - notifications: how the notification subscriptions poll, hold their lease, and the
-    ///     low-stock threshold; they are started here and stopped by ``close()``.
+    ///     low-stock threshold (also used by the recommendations' indexing subscription);
+    ///     they are started here and stopped by ``close()``.
+    ///   - vectorStorage: the layout of the product embeddings: `.automatic` (native vectors on
+    ///     Cassandra 5, a scanned blob column on Cassandra 4) or forced.
     ///   - logger: the logger.
     /// - Returns: the running platform.
     /// - Throws: connection, schema and migration errors.
     public static func connect(
         contactPoints: [String], localDatacenter: String? = nil, keyspace: String,
         monitoring: MonitoringService = MonitoringService(), notifications settings: NotificationService.Settings = .init(),
-        logger: Logger = Logger(label: "ecommerce")
+        vectorStorage: VectorStorageMode = .automatic, logger: Logger = Logger(label: "ecommerce")
     ) async throws -> ECommercePlatform {
         let profiler = monitoring.profiler
         let client = try await CassandraORM.createClient(
@@ -109,7 +116,11 @@ public final class ECommercePlatform: Sendable {
             let orders = OrderService(
                 repository: repository, sagas: SagaRunner(store: store), products: products, customers: customers,
                 projection: projection, stock: stock, logger: logger)
-            let graphQL = try GraphQLService(customers: customers, products: products, orders: orders)
+            let recommendations = try await RecommendationService(
+                session: session, keyspace: keyspace, changes: changes, products: products, storage: vectorStorage, settings: settings)
+            let graphQL = try GraphQLService(
+                customers: customers, products: products, orders: orders,
+                extensions: [RecommendationGraphQL.make(recommendations: recommendations)])
             let stockEvents = try await stock.catchUpAll()
             let projected = try await projection.catchUpAll()
             logger.info("schema ready", metadata: [
@@ -117,9 +128,11 @@ public final class ECommercePlatform: Sendable {
             ])
             monitoring.start(session: session, logger: logger)
             notifications.start(logger: logger)
+            recommendations.start(logger: logger)
             return ECommercePlatform(
                 client: client, session: session, eventStore: store, customers: customers, products: products, orders: orders,
-                monitoring: monitoring, notifications: notifications, graphQL: graphQL, logger: logger)
+                monitoring: monitoring, notifications: notifications,
+                recommendations: recommendations, graphQL: graphQL, logger: logger)
         } catch {
             try? await client.close()
             throw error
@@ -136,8 +149,11 @@ public final class ECommercePlatform: Sendable {
         ProductRoutes(products: products).register(on: router)
         OrderRoutes(orders: orders).register(on: router)
         NotificationRoutes(notifications: notifications).register(on: router)
+        RecommendationRoutes(recommendations: recommendations).register(on: router)
         GraphQLRoutes(graphQL: graphQL).register(on: router)
-        DashboardRoutes(monitoring: monitoring, session: session, notifications: notifications).register(on: router)
+        DashboardRoutes(
+            monitoring: monitoring, session: session, subscriptions: notifications.subscriptions + [recommendations.indexer]
+        ).register(on: router)
         return router
     }
 
@@ -146,6 +162,7 @@ public final class ECommercePlatform: Sendable {
     /// - Throws: when closing the session fails.
     public func close() async throws {
         await notifications.stop()
+        await recommendations.stop()
         await monitoring.stop()
         try await client.close()
     }

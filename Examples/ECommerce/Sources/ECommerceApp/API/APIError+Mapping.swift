@@ -2,6 +2,7 @@ import CassandraDriver
 import CassandraEventSourcing
 import CassandraORM
 import CassandraSubscriptions
+import CassandraVectorSearch
 import Hummingbird
 
 extension APIError {
@@ -19,6 +20,8 @@ extension APIError {
         case let error as EventStoreError:
             return translating(error)
         case let error as SubscriptionError:
+            return translating(error)
+        case let error as VectorSearchError:
             return translating(error)
         case is CassandraError:
             return APIError(.unavailable, "the database did not complete the request; retry later")
@@ -61,6 +64,15 @@ extension APIError {
             guard let underlying = error.underlying else { return APIError(.internal, "an unexpected error occurred") }
             return translating(underlying as any Error)
         case .driver, .schemaAgreementTimeout, .captureFailed:
+            return APIError(.unavailable, "the database did not complete the request; retry later")
+        default:
+            return APIError(.internal, "an unexpected error occurred")
+        }
+    }
+
+    private static func translating(_ error: VectorSearchError) -> APIError {
+        switch error.code {
+        case .driver, .schemaAgreementTimeout:
             return APIError(.unavailable, "the database did not complete the request; retry later")
         default:
             return APIError(.internal, "an unexpected error occurred")
