@@ -138,8 +138,10 @@ final class NotificationRoutesTests: ECommerceTestCase {
         let settings = Self.fastNotifications()
         try await withTestSession { _, keyspace in
             let target = try await TestServer.shared.target()
-            let first = try await ECommercePlatform.connect(contactPoints: target.contactPoints, keyspace: keyspace, notifications: settings)
-            let second = try await ECommercePlatform.connect(contactPoints: target.contactPoints, keyspace: keyspace, notifications: settings)
+            let first = try await ECommercePlatform.connect(
+                contactPoints: target.contactPoints, keyspace: keyspace, notifications: settings)
+            let second = try await ECommercePlatform.connect(
+                contactPoints: target.contactPoints, keyspace: keyspace, notifications: settings)
             do {
                 var customers: [UUID] = []
                 for index in 0..<4 {

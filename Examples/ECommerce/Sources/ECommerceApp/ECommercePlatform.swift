@@ -63,7 +63,8 @@ public final class ECommercePlatform: Sendable {
     /// Connects, creates the keyspace if missing (SimpleStrategy, replication factor 1; for
     /// production replication create it beforehand), migrates every table (`.safe`: new tables
     /// and columns only), catches the stock reservations and the order projection up (events a
-    /// crash left unhandled), and starts monitoring and the notification subscriptions.
+    /// crash left unhandled), creates the product embeddings collection, and starts monitoring,
+    /// the notification subscriptions and the embedding indexer.
     /// - Parameters:
     ///   - contactPoints: `host` or `host:port` entries.
     ///   - localDatacenter: the local datacenter; the first contact point's when `nil`.

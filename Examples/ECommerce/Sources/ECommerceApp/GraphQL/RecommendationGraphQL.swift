@@ -32,7 +32,8 @@ enum RecommendationGraphQL {
                 "recommendations": GraphQLResolver.field { _, arguments, _ in
                     let matches = try await recommendations.similar(
                         to: try GraphQLResolver.uuid(arguments, "productId"), limit: arguments["limit"].int ?? 5,
-                        minimumSimilarity: arguments["minScore"].double.map(Float.init), sameCategory: arguments["sameCategory"].bool ?? false)
+                        minimumSimilarity: arguments["minScore"].double.map(Float.init),
+                        sameCategory: arguments["sameCategory"].bool ?? false)
                     return matches.map { match -> [String: any Sendable] in
                         ["productId": GraphQLOutput.uuid(match.productId), "similarity": Map.number(Number(Double(match.similarity)))]
                     }
