@@ -105,6 +105,8 @@ let package = Package(
             name: "ECommerceApp",
             dependencies: [
                 "CassandraDriver", "CQLProtocol", "CQLServer", "CassandraORM", "CassandraMonitoring", "CassandraEventSourcing",
+                "CassandraSubscriptions", "CassandraGraphQL", "CassandraVectorSearch",
+                .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -118,6 +120,7 @@ let package = Package(
             name: "ECommerceTests",
             dependencies: [
                 "ECommerceApp", "CQLTesting", "CassandraDriver", "CassandraMonitoring", "CassandraEventSourcing",
+                "CassandraSubscriptions", "CassandraORM", "CQLProtocol", "CassandraVectorSearch",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),

@@ -1,3 +1,4 @@
+import CassandraVectorSearch
 import CQLTesting
 import ECommerceApp
 import Foundation
@@ -109,16 +110,27 @@ class ECommerceTestCase: XCTestCase {
         var version: Int64
     }
 
+    /// Notification settings for tests: fast polls, a short settle delay (one writer, one
+    /// clock), and changes from now on.
+    static func fastNotifications(lowStockThreshold: Int32 = 5) -> NotificationService.Settings {
+        NotificationService.Settings(
+            pollInterval: .milliseconds(50), settleDelay: .milliseconds(100), leaseTTL: .seconds(5),
+            startPosition: .at(Date().addingTimeInterval(-1)), lowStockThreshold: lowStockThreshold, restartDelay: .milliseconds(200))
+    }
+
     /// Runs `body` against a platform on a fresh keyspace, served on an ephemeral port.
     func withApp(
         monitoring: @autoclosure () -> MonitoringService = MonitoringService(interval: .milliseconds(100)),
+        notifications: NotificationService.Settings = ECommerceTestCase.fastNotifications(),
+        vectorStorage: VectorStorageMode = .automatic,
         _ body: @escaping @Sendable (API, ECommercePlatform) async throws -> Void
     ) async throws {
         let monitoring = monitoring()
         try await withTestSession { _, keyspace in
             let target = try await TestServer.shared.target()
             let platform = try await ECommercePlatform.connect(
-                contactPoints: target.contactPoints, keyspace: keyspace, monitoring: monitoring)
+                contactPoints: target.contactPoints, keyspace: keyspace, monitoring: monitoring, notifications: notifications,
+                vectorStorage: vectorStorage)
             do {
                 let app = Application(router: platform.makeRouter(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
                 try await app.test(.live) { client in try await body(API(client: client), platform) }
@@ -164,6 +176,19 @@ extension ECommerceTestCase.API {
     func product(_ id: UUID) async throws -> ECommerceTestCase.ProductJSON {
         try await self.get("/products/\(id)").decode(ECommerceTestCase.ProductJSON.self)
     }
+}
+
+/// Polls `condition` every 50 ms until it holds or `timeout` passes.
+func eventually(
+    timeout: Duration = .seconds(15), _ message: @autoclosure () -> String = "condition not met in time",
+    file: StaticString = #filePath, line: UInt = #line, _ condition: () async throws -> Bool
+) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return }
+        try await Task.sleep(for: .milliseconds(50))
+    }
+    XCTFail(message(), file: file, line: line)
 }
 
 extension Data {

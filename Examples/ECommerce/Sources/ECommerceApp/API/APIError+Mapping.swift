@@ -1,6 +1,8 @@
 import CassandraDriver
 import CassandraEventSourcing
 import CassandraORM
+import CassandraSubscriptions
+import CassandraVectorSearch
 import Hummingbird
 
 extension APIError {
@@ -16,6 +18,10 @@ extension APIError {
         case let error as ORMError:
             return translating(error)
         case let error as EventStoreError:
+            return translating(error)
+        case let error as SubscriptionError:
+            return translating(error)
+        case let error as VectorSearchError:
             return translating(error)
         case is CassandraError:
             return APIError(.unavailable, "the database did not complete the request; retry later")
@@ -45,6 +51,27 @@ extension APIError {
         switch error.code {
         case .concurrencyConflict:
             return APIError(.concurrencyConflict, "the resource was changed by another request; reload it and retry")
+        case .driver, .schemaAgreementTimeout:
+            return APIError(.unavailable, "the database did not complete the request; retry later")
+        default:
+            return APIError(.internal, "an unexpected error occurred")
+        }
+    }
+
+    private static func translating(_ error: SubscriptionError) -> APIError {
+        switch error.code {
+        case .orm:
+            guard let underlying = error.underlying else { return APIError(.internal, "an unexpected error occurred") }
+            return translating(underlying as any Error)
+        case .driver, .schemaAgreementTimeout, .captureFailed:
+            return APIError(.unavailable, "the database did not complete the request; retry later")
+        default:
+            return APIError(.internal, "an unexpected error occurred")
+        }
+    }
+
+    private static func translating(_ error: VectorSearchError) -> APIError {
+        switch error.code {
         case .driver, .schemaAgreementTimeout:
             return APIError(.unavailable, "the database did not complete the request; retry later")
         default:

@@ -45,6 +45,13 @@ enum DashboardPage {
             html += "<tr><td>\(escape(node.endpoint))</td><td>\(escape(node.datacenter ?? "–"))</td>"
                 + "<td>\(escape(node.rack ?? "–"))</td><td class=\"\(node.state)\">\(node.state)</td></tr>\n"
         }
+        html += "</table>\n<h2>Subscriptions</h2><table><tr><th>name</th><th>table</th><th>delivered</th><th>skipped</th>"
+            + "<th>failed attempts</th><th>dead letters</th><th>last lag</th></tr>\n"
+        for subscription in snapshot.subscriptions {
+            html += "<tr><td>\(escape(subscription.name))</td><td>\(escape(subscription.table))</td><td>\(subscription.delivered)</td>"
+                + "<td>\(subscription.skipped)</td><td>\(subscription.failedAttempts)</td><td>\(subscription.deadLettered)</td>"
+                + "<td>\(milliseconds(subscription.lastLagSeconds))</td></tr>\n"
+        }
         html += "</table>\n<h2>Alerts</h2>\n"
         html += "<p>firing: \(snapshot.firingAlerts.isEmpty ? "none" : snapshot.firingAlerts.map(escape).joined(separator: ", "))</p>\n"
         html += "<table><tr><th>alert</th><th>event</th><th>value</th><th>at (s)</th></tr>\n"

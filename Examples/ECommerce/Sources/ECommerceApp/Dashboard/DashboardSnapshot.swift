@@ -106,12 +106,15 @@ public struct DashboardSnapshot: Codable, Sendable {
     public var firingAlerts: [String]
     /// Recent alert events, oldest first.
     public var recentAlerts: [Alert]
+    /// The change subscriptions (notifications), counted by this process.
+    public var subscriptions: [SubscriptionStatus]
 
     /// Reads every measurement now.
     /// - Parameters:
     ///   - monitoring: the monitoring service.
     ///   - cluster: the driver's cluster view.
-    init(monitoring: MonitoringService, cluster: ClusterSnapshot) {
+    ///   - subscriptions: the running change subscriptions.
+    init(monitoring: MonitoringService, cluster: ClusterSnapshot, subscriptions: [BackgroundSubscription]) {
         let snapshot = monitoring.collector.snapshot()
         var requests = 0, clientErrors = 0, serverErrors = 0
         var perRoute: [String: Int] = [:]
@@ -164,5 +167,6 @@ public struct DashboardSnapshot: Codable, Sendable {
                 name: event.rule.name, kind: event.kind == .fired ? "fired" : "resolved", value: event.value,
                 atSeconds: Double(components.seconds) + Double(components.attoseconds) / 1e18)
         }
+        self.subscriptions = subscriptions.map(SubscriptionStatus.init)
     }
 }

@@ -8,6 +8,7 @@ import Foundation
 /// and releasing are idempotent: a saga step that runs twice changes stock once.
 public struct Product: CassandraModel, Equatable {
     /// Table `products`, keyed by `id`, with a secondary index on `category` for listings.
+    /// Its writes are captured in the change log (``ProductService``).
     public static let schema = ModelSchema("products", fields: [
         "id": "uuid",
         "name": "text",
@@ -17,6 +18,7 @@ public struct Product: CassandraModel, Equatable {
         "stock": "int",
         "reservations": "map<text, int>",
         "revision": "bigint",
+        "last_stock_change": "int",
         "created_at": "timestamp",
     ], key: ["id"], indexes: ["category"])
 
@@ -36,6 +38,9 @@ public struct Product: CassandraModel, Equatable {
     public var reservations: [String: Int32]?
     /// Incremented by every stock change; the condition of the compare-and-set updates.
     public var revision: Int64
+    /// The units the latest stock change added (negative: removed); the low-stock
+    /// subscription's condition reads it from the captured change.
+    public var lastStockChange: Int32?
     /// When the product was created.
     public var createdAt: Date
 
@@ -57,6 +62,7 @@ public struct Product: CassandraModel, Equatable {
         self.stock = stock
         self.reservations = nil
         self.revision = 0
+        self.lastStockChange = nil
         self.createdAt = createdAt
     }
 
@@ -64,5 +70,6 @@ public struct Product: CassandraModel, Equatable {
         case id, name, description, category, stock, reservations, revision
         case priceCents = "price_cents"
         case createdAt = "created_at"
+        case lastStockChange = "last_stock_change"
     }
 }

@@ -7,6 +7,8 @@ import Hummingbird
 struct DashboardRoutes {
     let monitoring: MonitoringService
     let session: Session
+    /// The change subscriptions shown on the dashboard.
+    let subscriptions: [BackgroundSubscription]
 
     /// Adds the routes.
     /// - Parameter router: the router.
@@ -18,10 +20,11 @@ struct DashboardRoutes {
                 body: .init(byteBuffer: ByteBuffer(string: text)))
         }
         router.get("dashboard") { _, _ -> DashboardSnapshot in
-            DashboardSnapshot(monitoring: monitoring, cluster: session.cluster)
+            DashboardSnapshot(monitoring: monitoring, cluster: session.cluster, subscriptions: subscriptions)
         }
         router.get("dashboard.html") { _, _ -> HTML in
-            HTML(DashboardPage.render(DashboardSnapshot(monitoring: monitoring, cluster: session.cluster)))
+            HTML(DashboardPage.render(
+                DashboardSnapshot(monitoring: monitoring, cluster: session.cluster, subscriptions: subscriptions)))
         }
         router.get("health") { _, _ -> HealthResponse in
             let up = session.cluster.nodes.contains { $0.state == .up }

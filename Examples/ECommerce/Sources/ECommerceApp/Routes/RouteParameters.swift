@@ -27,3 +27,17 @@ extension Request {
         }
     }
 }
+
+extension Request {
+    /// The integer query parameter `name`, or `defaultValue` when absent.
+    /// - Parameters:
+    ///   - name: the parameter.
+    ///   - defaultValue: the value when absent.
+    /// - Returns: the value.
+    /// - Throws: ``APIError/Code/invalidParameter`` when it is not an integer.
+    func integerParameter(_ name: String, default defaultValue: Int) throws -> Int {
+        guard let text = uri.queryParameters.get(name) else { return defaultValue }
+        guard let value = Int(text) else { throw APIError(.invalidParameter, "\(name) must be an integer", field: name) }
+        return value
+    }
+}

@@ -1,16 +1,23 @@
 import CassandraORM
+import CassandraSubscriptions
 import Foundation
 
-/// Customers: sign-up with a unique email, lookup by id.
+/// Customers: sign-up with a unique email, lookup by id. Sign-ups are captured in the change
+/// log (the welcome notification subscribes to them).
 public struct CustomerService: Sendable {
-    /// The customers model.
+    /// The customers model (reads).
     let customers: TypedModel<Customer>
+    /// The same model with its writes captured.
+    let captured: CapturedModel
 
     /// Loads (and migrates) the `customers` model in `client`.
-    /// - Parameter client: a connected ORM client.
+    /// - Parameters:
+    ///   - client: a connected ORM client.
+    ///   - changes: the change log the writes are captured in.
     /// - Throws: ``CassandraORM/ORMError`` when the schema cannot be migrated.
-    init(client: CassandraClient) async throws {
+    init(client: CassandraClient, changes: ChangeLog) async throws {
         customers = try await client.model(Customer.self)
+        captured = changes.capture(customers.model)
     }
 
     /// Creates a customer.
@@ -25,8 +32,11 @@ public struct CustomerService: Sendable {
         let name = try Validation.text(name, field: "name", maxLength: 200)
         let customer = Customer(id: UUID(), email: email, name: name, createdAt: Validation.now())
         do {
-            try await customers.save(customer)
-        } catch let error as ORMError where error.code == .uniqueViolation {
+            try await captured.save([
+                "id": .uuid(customer.id), "email": .string(customer.email), "name": .string(customer.name),
+                "created_at": .date(customer.createdAt),
+            ])
+        } catch let error as SubscriptionError where (error.underlying as? ORMError)?.code == .uniqueViolation {
             throw APIError(.duplicate, "a customer with this email already exists", field: "email")
         }
         return customer

@@ -1,5 +1,6 @@
 import CassandraEventSourcing
 import CassandraORM
+import CassandraSubscriptions
 import Foundation
 
 /// Keeps the orders-by-customer read model (``CustomerOrder``) from the order events with a
@@ -8,24 +9,29 @@ import Foundation
 /// The order service catches a stream up after each command it saves, and the app catches
 /// the whole `order` category up at startup (recovering events whose projection was
 /// interrupted). Catch-ups run one at a time in this process (``ProjectionRunner``); the
-/// handler is idempotent, since delivery is at least once.
+/// handler is idempotent, since delivery is at least once. Its writes are captured in the
+/// change log (the order-status notifications subscribe to them); a replayed event records
+/// its change again, which the notification handler absorbs.
 public struct OrderProjection: Sendable {
     /// The projection name (its checkpoints are kept under it).
     public static let name = "orders_by_customer"
-    private let rows: TypedModel<CustomerOrder>
+    /// The read model.
+    let rows: TypedModel<CustomerOrder>
     private let runner: ProjectionRunner
 
     /// Loads (and migrates) the read model table and creates the projector.
     /// - Parameters:
     ///   - client: a connected ORM client.
     ///   - store: the event store holding the order streams.
+    ///   - changes: the change log the read model's writes are captured in.
     /// - Throws: schema errors.
-    init(client: CassandraClient, store: EventStore) async throws {
+    init(client: CassandraClient, store: EventStore, changes: ChangeLog) async throws {
         let rows = try await client.model(CustomerOrder.self)
         let registry = OrderEvent.registry
+        let captured = changes.capture(rows.model)
         self.rows = rows
         runner = ProjectionRunner(try Projector(name: Self.name, store: store) { recorded in
-            try await Self.handle(recorded, registry: registry, rows: rows)
+            try await Self.handle(recorded, registry: registry, rows: captured)
         })
     }
 
@@ -56,7 +62,7 @@ public struct OrderProjection: Sendable {
 
     /// Applies one event to the read model, writing with the event's version as the write
     /// timestamp so that replays and reordering never move a row backwards.
-    private static func handle(_ recorded: RecordedEvent, registry: EventTypeRegistry, rows: TypedModel<CustomerOrder>) async throws {
+    private static func handle(_ recorded: RecordedEvent, registry: EventTypeRegistry, rows: CapturedModel) async throws {
         let event = try registry.decode(recorded)
         let orderID = String(recorded.streamID.dropFirst(Order.category.count + 1))
         guard let order = UUID(uuidString: orderID) else {
@@ -65,9 +71,11 @@ public struct OrderProjection: Sendable {
         if let placed = event as? OrderEvent.Placed {
             var state = Order()
             try state.apply(placed)
-            let row = CustomerOrder(
-                customerID: placed.customerID, orderID: order, status: OrderStatus.placed.rawValue, totalCents: state.totalCents,
-                itemCount: state.itemCount, placedAt: placed.at, updatedAt: placed.at, version: recorded.version)
+            let row: [String: ORMValue] = [
+                "customer_id": .uuid(placed.customerID), "order_id": .uuid(order), "status": .string(OrderStatus.placed.rawValue),
+                "total_cents": .int(state.totalCents), "item_count": .int(Int64(state.itemCount)), "placed_at": .date(placed.at),
+                "updated_at": .date(placed.at), "version": .int(recorded.version),
+            ]
             try await rows.save(row, options: .init(timestamp: recorded.version))
             return
         }

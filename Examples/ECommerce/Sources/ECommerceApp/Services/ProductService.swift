@@ -1,4 +1,5 @@
 import CassandraORM
+import CassandraSubscriptions
 import Foundation
 
 /// The catalog: products with price and stock, listing by category, and the stock
@@ -8,17 +9,25 @@ import Foundation
 /// transaction), retried on contention, so concurrent orders never oversell. Reservations are
 /// recorded per order id in ``Product/reservations``, which makes ``reserve(_:for:quantity:)``
 /// and ``release(_:for:)`` idempotent (a saga may run a step or a compensation twice).
+///
+/// Every write goes through the change log (``CassandraSubscriptions/CapturedModel``): the
+/// low-stock alerts subscribe to it.
 public struct ProductService: Sendable {
-    /// The products model.
+    /// The products model (reads).
     let products: TypedModel<Product>
+    /// The same model with its writes captured.
+    let captured: CapturedModel
     /// How many compare-and-set rounds a stock change tries before giving up.
     static let maxAttempts = 64
 
     /// Loads (and migrates) the `products` model in `client`.
-    /// - Parameter client: a connected ORM client.
+    /// - Parameters:
+    ///   - client: a connected ORM client.
+    ///   - changes: the change log the writes are captured in.
     /// - Throws: ``CassandraORM/ORMError`` when the schema cannot be migrated.
-    init(client: CassandraClient) async throws {
+    init(client: CassandraClient, changes: ChangeLog) async throws {
         products = try await client.model(Product.self)
+        captured = changes.capture(products.model)
     }
 
     /// Adds a product to the catalog.
@@ -40,7 +49,12 @@ public struct ProductService: Sendable {
             priceCents: try Validation.integer(priceCents, field: "priceCents", in: 1...100_000_000),
             stock: try Validation.integer(stock, field: "stock", in: 0...1_000_000),
             createdAt: Validation.now())
-        guard try await products.save(product, options: .init(ifNotExists: true)).applied else {
+        let values: [String: ORMValue] = [
+            "id": .uuid(product.id), "name": .string(product.name), "description": .string(product.description),
+            "category": .string(product.category), "price_cents": .int(product.priceCents), "stock": .int(Int64(product.stock)),
+            "revision": .int(product.revision), "created_at": .date(product.createdAt),
+        ]
+        guard try await captured.save(values, options: .init(ifNotExists: true)).applied else {
             throw APIError(.duplicate, "a product with id \(id) already exists", field: "id")
         }
         return product
@@ -140,6 +154,7 @@ public struct ProductService: Sendable {
 
     /// Reads a product, lets `mutate` change stock and reservations, and writes them back
     /// with `IF revision = <read revision>`, rereading and retrying when another writer won.
+    /// The update records the stock difference in `last_stock_change`.
     /// - Parameters:
     ///   - id: the product.
     ///   - mutate: returns `false` when there is nothing to write.
@@ -147,13 +162,17 @@ public struct ProductService: Sendable {
     private func change(_ id: UUID, _ mutate: (inout Product) throws -> Bool) async throws -> Product {
         for _ in 0..<Self.maxAttempts {
             var product = try await get(id)
-            let revision = product.revision
+            let revision = product.revision, stockBefore = product.stock
             guard try mutate(&product) else { return product }
             product.revision = revision + 1
+            product.lastStockChange = product.stock - stockBefore
             let reservations = (product.reservations ?? [:]).mapValues { ORMValue.int(Int64($0)) }
-            let result = try await products.update(
+            let result = try await captured.update(
                 where: ["id": .uuid(id)],
-                set: ["stock": .int(Int64(product.stock)), "reservations": .map(reservations), "revision": .int(product.revision)],
+                set: [
+                    "stock": .int(Int64(product.stock)), "reservations": .map(reservations), "revision": .int(product.revision),
+                    "last_stock_change": .int(Int64(product.stock - stockBefore)),
+                ],
                 options: .init(conditions: ["revision": .int(revision)]))
             if result.applied { return product }
         }
