@@ -36,6 +36,7 @@ extension CassandraGraphQL {
                 if let state = page.pagingState { result["cursor"] = Data(state).base64EncodedString() }
                 return result
             }
+            guard model.allowsMutations else { continue }
             if !model.isCounterTable {
                 mutation[model.createField] = { _, arguments, context, _ in
                     let loader = try Self.request(context).loaders[table]!
@@ -73,7 +74,7 @@ extension CassandraGraphQL {
             ]
         }
         resolvers["Query"] = query
-        resolvers["Mutation"] = mutation
+        if !mutation.isEmpty { resolvers["Mutation"] = mutation }
         return resolvers
     }
 

@@ -42,6 +42,8 @@ public struct ModelDescription: Sendable {
 
     /// The table.
     public let table: String
+    /// Whether the schema has this model's mutations; read-only when `false`.
+    public let allowsMutations: Bool
     /// The object type's name.
     public let typeName: String
     /// The columns: partition key, clustering columns, then the others by name.
@@ -84,11 +86,14 @@ public struct ModelDescription: Sendable {
     /// - Parameters:
     ///   - schema: the model's schema.
     ///   - typeName: the GraphQL base name; the table name in PascalCase when `nil`.
+    ///   - allowsMutations: whether the schema has the model's create, update and delete
+    ///     mutations (and their input types); `false` exposes it read-only.
     /// - Throws: ``GraphQLServiceError/Code/invalidSchema`` for a table name that is not a valid
     ///   ``CassandraORM/Identifier``, a field without a legal GraphQL name or whose name clashes
     ///   with another's, an unparsable type, or an illegal type name.
-    public init(_ schema: ModelSchema, typeName: String? = nil) throws(GraphQLServiceError) {
+    public init(_ schema: ModelSchema, typeName: String? = nil, allowsMutations: Bool = true) throws(GraphQLServiceError) {
         table = schema.table
+        self.allowsMutations = allowsMutations
         guard Identifier.isValid(schema.table) else {
             throw GraphQLServiceError(.invalidSchema, "the table name is not a valid identifier", path: schema.table)
         }

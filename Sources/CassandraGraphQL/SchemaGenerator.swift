@@ -25,7 +25,8 @@ public enum SchemaGenerator {
         let models = models.sorted { $0.typeName < $1.typeName }
         var blocks: [String] = []
         blocks.append(block("type Query", models.flatMap(queryFields)))
-        blocks.append(block("type Mutation", models.flatMap(mutationFields)))
+        let mutations = models.flatMap(mutationFields)
+        if !mutations.isEmpty { blocks.append(block("type Mutation", mutations)) }
         for model in models { blocks += modelTypes(model) }
         if models.contains(where: { !$0.clustering.isEmpty }) {
             blocks.append(description("A sort direction.") + block("enum SortDirection", ["  ASC", "  DESC"]))
@@ -79,6 +80,7 @@ public enum SchemaGenerator {
     }
 
     private static func mutationFields(_ model: ModelDescription) -> [String] {
+        guard model.allowsMutations else { return [] }
         var fields: [String] = []
         if !model.isCounterTable {
             fields.append(description("Inserts (or overwrites) a row of \(model.table); with ifNotExists, only when it does not exist.",
@@ -105,12 +107,14 @@ public enum SchemaGenerator {
         }))
         blocks.append(description("One page of \(model.typeName) rows; cursor is null after the last page.")
             + block("type \(model.pageType)", ["  items: [\(model.typeName)!]!", "  cursor: String"]))
-        blocks.append(description("The outcome of a mutation: applied is false when its condition failed; record is the row read back by its primary key afterwards.")
-            + block("type \(model.mutationResultType)", ["  applied: Boolean!", "  record: \(model.typeName)"]))
+        if model.allowsMutations {
+            blocks.append(description("The outcome of a mutation: applied is false when its condition failed; record is the row read back by its primary key afterwards.")
+                + block("type \(model.mutationResultType)", ["  applied: Boolean!", "  record: \(model.typeName)"]))
+        }
         let filtered = model.columns.filter { $0.mapping.filter != nil }
         blocks.append(description("Restrictions on \(model.table), combined with AND.")
             + block("input \(model.filterType)", filtered.map { "  \($0.graphQLName): \($0.mapping.filter!.typeName)" }))
-        if !model.isCounterTable {
+        if model.allowsMutations && !model.isCounterTable {
             blocks.append(description("The columns of a new \(model.typeName) row.") + block("input \(model.createInputType)",
                 model.writableColumns.map { "  \($0.graphQLName): \($0.mapping.type)" + ($0.role == .regular ? "" : "!") }))
             let settable = model.writableColumns.filter { $0.role == .regular }

@@ -34,6 +34,23 @@ final class SchemaGeneratorTests: XCTestCase {
         XCTAssertTrue(sdl.contains("  attributes: MapFilter\n"), sdl)
     }
 
+    func testReadOnlyModelsHaveNoMutationsAndAllReadOnlyMeansNoMutationType() throws {
+        let notes = ModelSchema("notes", fields: ["id": "uuid", "body": "text"], key: ["id"])
+        let readOnly = try SchemaGenerator.sdl(for: [ModelDescription(Fixtures.products, allowsMutations: false),
+                                                     ModelDescription(notes)])
+        XCTAssertTrue(readOnly.contains("  createNotes(input: NotesCreateInput!"), readOnly)
+        for name in ["createProducts", "updateProducts", "deleteProducts", "ProductsMutationResult", "ProductsCreateInput",
+                     "ProductsUpdateInput"] {
+            XCTAssertFalse(readOnly.contains(name), name)
+        }
+        XCTAssertTrue(readOnly.contains("  productsList(where: ProductsFilter"), readOnly)
+        XCTAssertEqual(printSchema(schema: try buildSchema(source: readOnly)), readOnly)
+
+        let noWrites = try SchemaGenerator.sdl(for: [ModelDescription(notes, allowsMutations: false)])
+        XCTAssertFalse(noWrites.contains("type Mutation"), noWrites)
+        XCTAssertEqual(printSchema(schema: try buildSchema(source: noWrites)), noWrites)
+    }
+
     func testCounterTablesHaveOnlyReadsAndDelete() throws {
         let counters = ModelSchema("page_views", fields: ["page": "text", "views": "counter"], key: ["page"])
         let sdl = try SchemaGenerator.sdl(for: [ModelDescription(counters)])

@@ -6,9 +6,9 @@ import GraphQL
 /// (`customers`, `products`, `orders_by_customer`: by-key reads, filtered and paged lists),
 /// plus the event-sourced orders (``OrderGraphQL``) and any further application fields.
 ///
-/// The API reads. The generated mutations stay in the schema (the module always generates
-/// them) but are refused with code `read_only`: writes go through the REST routes, which
-/// validate them, keep stock consistent and capture them for the notifications.
+/// The API reads: the models are exposed without mutations (`allowsMutations: false`), so the
+/// schema has no `Mutation` type. Writes go through the REST routes, which validate them, keep
+/// stock consistent and capture them for the notifications.
 public struct GraphQLService: Sendable {
     /// The API.
     public let api: CassandraGraphQL
@@ -22,12 +22,11 @@ public struct GraphQLService: Sendable {
     /// - Throws: ``CassandraGraphQL/GraphQLServiceError`` when the schema does not build.
     init(customers: CustomerService, products: ProductService, orders: OrderService, extensions: [GraphQLExtension] = []) throws {
         let models = [
-            try GraphQLModel(customers.customers.model, schema: Customer.schema),
-            try GraphQLModel(products.products.model, schema: Product.schema),
-            try GraphQLModel(orders.projection.rows.model, schema: CustomerOrder.schema),
+            try GraphQLModel(customers.customers.model, schema: Customer.schema, allowsMutations: false),
+            try GraphQLModel(products.products.model, schema: Product.schema, allowsMutations: false),
+            try GraphQLModel(orders.projection.rows.model, schema: CustomerOrder.schema, allowsMutations: false),
         ]
-        api = try CassandraGraphQL(
-            models: models, extensions: [OrderGraphQL.make(orders: orders), Self.readOnly(models)] + extensions)
+        api = try CassandraGraphQL(models: models, extensions: [OrderGraphQL.make(orders: orders)] + extensions)
     }
 
     /// The SDL of the whole schema, application fields included.
@@ -41,21 +40,5 @@ public struct GraphQLService: Sendable {
     /// - Returns: the result; every error has `extensions.code`.
     public func execute(query: String, variables: [String: Map], operationName: String?) async -> GraphQLResult {
         await api.execute(query: query, variables: variables, operationName: operationName)
-    }
-
-    /// Resolvers that refuse every generated mutation.
-    private static func readOnly(_ models: [GraphQLModel]) -> GraphQLExtension {
-        let refuse: GraphQLFieldResolve = { _, _, _, info in
-            throw GraphQLError(
-                message: "the GraphQL API is read-only; write through the REST API", nodes: info.fieldASTs, path: info.path,
-                extensions: ["code": "read_only"])
-        }
-        var fields: [String: GraphQLFieldResolve] = [:]
-        for model in models {
-            for field in [model.description.createField, model.description.updateField, model.description.deleteField] {
-                fields[field] = refuse
-            }
-        }
-        return GraphQLExtension(sdl: "", resolvers: ["Mutation": fields])
     }
 }
