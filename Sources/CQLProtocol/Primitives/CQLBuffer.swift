@@ -122,13 +122,8 @@ public struct CQLBuffer: Sendable, Hashable {
     public mutating func readInteger<T: FixedWidthInteger>(as type: T.Type = T.self) throws(CQLProtocolError) -> T {
         let size = MemoryLayout<T>.size
         try requireReadable(size, "\(T.self)")
-        var value: T = 0
         let start = readerIndex
-        bytes.withUnsafeBytes { raw in
-            withUnsafeMutableBytes(of: &value) { target in
-                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<start + size]))
-            }
-        }
+        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: T.self) }
         readerIndex += size
         return T(bigEndian: value)
     }
