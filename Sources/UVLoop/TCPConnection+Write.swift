@@ -157,7 +157,15 @@ extension TCPConnection {
         append(&batch.buffers)
         batch.byteCount += byteCount
         if let completion { batch.completions.append(completion) }
+        // A large batch leaves now rather than at the end of the iteration, so that the peer
+        // starts on it while this iteration goes on producing the rest (a client's requests, a
+        // server's responses). Only without completions: they never run inside `write`.
+        if batch.byteCount >= Self.earlyFlushBytes && batch.completions.isEmpty { flushBatch() }
     }
+
+    /// The batch size past which a batch is sent at once instead of at the end of the loop
+    /// iteration.
+    static let earlyFlushBytes = 8 * 1024
 
     /// Sends the batch; called by the loop at the end of the iteration. Loop thread only.
     func flushBatch() {

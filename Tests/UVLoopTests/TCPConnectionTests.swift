@@ -54,6 +54,23 @@ final class TCPConnectionTests: XCTestCase {
         }
     }
 
+    func testALargeLoopBatchWithoutCompletionsLeavesBeforeTheEndOfTheIteration() async throws {
+        try await withEventLoop { loop in
+            let listener = try await startEchoServer(on: loop)
+            let connection = try await TCPConnection.connect(host: "127.0.0.1", port: listener.port, on: loop)
+            let received = ReceivedBytes()
+            received.attach(to: connection)
+            let chunk = [UInt8](repeating: 7, count: 100)
+            let pendingAfterWrites = try await loop.submit {
+                for _ in 0..<100 { connection.write(chunk) }
+                return connection.pendingWriteBytes
+            }
+            XCTAssertLessThan(pendingAfterWrites, 10_000, "a batch past 8 KiB should have been handed to the socket at once")
+            let echoed = try await received.wait(forCount: 10_000)
+            XCTAssertEqual(echoed, [UInt8](repeating: 7, count: 10_000))
+        }
+    }
+
     func testFourMebibytePayloadRoundTrips() async throws {
         try await withEventLoop { loop in
             let listener = try await startEchoServer(on: loop)
