@@ -209,3 +209,93 @@ final class SubscriptionIntegrationTests: XCTestCase {
         }
     }
 }
+
+/// ``Subscription/events()``: the loop form of ``Subscription/run(_:)``.
+final class ChangeEventsIntegrationTests: XCTestCase {
+    private typealias Fixtures = SubscriptionFixtures
+
+    func testALoopReceivesChangesInOrderAndAChangeLeftInHandIsDeliveredAgain() async throws {
+        try await Fixtures.withChangeLog { setup in
+            let configuration = Fixtures.configuration(start: .at(Date().addingTimeInterval(-1)))
+            let ids = (0..<3).map { _ in UUID() }
+            for (index, id) in ids.enumerated() {
+                try await setup.orders.save(["id": .uuid(id), "total": .int(Int64(index))])
+            }
+            let first = try setup.log.subscribe(name: "loop", table: "orders", configuration: configuration)
+            let seen = try await Self.withinTenSeconds {
+                var seen: [UUID] = []
+                for try await event in first.events() {
+                    guard case .uuid(let id)? = event.key["id"] else { break }
+                    seen.append(id)
+                    if seen.count == 2 { break }     // the second change is in hand, not handled
+                }
+                return seen
+            }
+            XCTAssertEqual(seen, Array(ids.prefix(2)))
+            XCTAssertEqual(first.statistics.delivered, 1, "only the change the loop moved past counts as handled")
+
+            // A new instance resumes from the checkpoint: the change left in hand comes again,
+            // then the rest (the handled one may come again too if its checkpoint write was cut
+            // short by the cancellation: at least once).
+            let again = try setup.log.subscribe(name: "loop", table: "orders", configuration: configuration)
+            let resumed = try await Self.withinTenSeconds {
+                var resumed: [UUID] = []
+                for try await event in again.events() {
+                    guard case .uuid(let id)? = event.key["id"] else { break }
+                    resumed.append(id)
+                    if id == ids[2] || resumed.count == 4 { break }
+                }
+                return resumed
+            }
+            XCTAssertEqual(Array(resumed.suffix(2)), Array(ids.suffix(2)))
+            XCTAssertTrue(resumed == Array(ids.suffix(2)) || resumed == ids, "\(resumed)")
+        }
+    }
+
+    func testCancellingTheIteratingTaskEndsTheLoopAndReleasesTheLease() async throws {
+        try await Fixtures.withChangeLog { setup in
+            let subscription = try setup.log.subscribe(name: "cancelled-loop", table: "orders",
+                                                       configuration: Fixtures.configuration(leaseTTL: .seconds(30)))
+            let loop = Task {
+                var count = 0
+                for try await _ in subscription.events() { count += 1 }
+                return count
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            loop.cancel()
+            let count = try await loop.value
+            XCTAssertEqual(count, 0)
+            // The lease was released: another instance with a 30-second lease gets it at once.
+            let before = Date().addingTimeInterval(-1)
+            let other = try setup.log.subscribe(name: "cancelled-loop", table: "orders",
+                                                configuration: Fixtures.configuration(start: .at(before), leaseTTL: .seconds(30)))
+            try await setup.orders.save(["id": .uuid(UUID()), "total": 1])
+            let received = try await Self.withinTenSeconds {
+                var received = 0
+                for try await _ in other.events() {
+                    received += 1
+                    break
+                }
+                return received
+            }
+            XCTAssertEqual(received, 1)
+        }
+    }
+
+    /// `body`'s result, or a failure after ten seconds (a loop that never ends must not hang the suite).
+    private static func withinTenSeconds<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: .seconds(10))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let result = try await group.next()!  else {
+                XCTFail("timed out")
+                throw CancellationError()
+            }
+            return result
+        }
+    }
+}
