@@ -26,9 +26,8 @@ struct MonotonicInstant: Comparable, Hashable, Sendable {
 
     /// `instant` moved by `duration`, saturating at the ends of the representable range.
     static func + (instant: MonotonicInstant, duration: Duration) -> MonotonicInstant {
-        MonotonicInstant(nanoseconds: instant.nanoseconds.addingReportingOverflow(duration.clampedNanoseconds).overflow
-            ? (duration < .zero ? .min : .max)
-            : instant.nanoseconds &+ duration.clampedNanoseconds)
+        let (sum, overflow) = instant.nanoseconds.addingReportingOverflow(duration.clampedNanoseconds)
+        return MonotonicInstant(nanoseconds: overflow ? (duration < .zero ? .min : .max) : sum)
     }
 
     /// The time from `earlier` to `later`.
